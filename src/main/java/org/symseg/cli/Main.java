@@ -1,0 +1,53 @@
+package org.symseg.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code symseg} command: {@code segment} and {@code synth}. */
+@Command(name = "symseg", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Unsupervised segmentation of atomic-resolution microscopy images "
+                + "with symmetry descriptors, PCA and k-means, on Apache Spark.",
+        subcommands = {SegmentCommand.class, SynthCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a run in which some inputs failed. */
+    public static final int INPUT_FAILED = 1;
+    /** Exit code of a bad option or configuration value; nothing was run. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        org.symseg.pipeline.SparkContexts.stopIfRunning();
+        System.exit(code);
+    }
+
+    /** Runs a command line; Spark contexts it starts stay up (tests share one). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("symseg: " + e);
+            e.printStackTrace(line.getErr());
+            return 3;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"symseg " + org.symseg.pipeline.Versions.symseg()};
+        }
+    }
+}

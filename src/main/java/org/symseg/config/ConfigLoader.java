@@ -1,0 +1,86 @@
+package org.symseg.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds a {@link SegmentConfig}: the packaged defaults (a copy of {@code conf/symseg.properties}),
+ * overridden by an optional file and then by options the user gave.
+ */
+public final class ConfigLoader {
+
+    private static final String DEFAULTS = "/symseg.properties";
+
+    private ConfigLoader() {
+    }
+
+    public static SegmentConfig load(Path file, Map<String, String> overrides) {
+        Properties props = defaults();
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                props.load(reader);
+            } catch (IOException e) {
+                throw new ConfigException("--config " + file + ": cannot read (" + e.getMessage() + ")");
+            }
+        }
+        overrides.forEach((key, value) -> {
+            if (value != null) {
+                props.setProperty(key, value);
+            }
+        });
+        return new SegmentConfig(
+                integer(props, "k"),
+                text(props, "descriptor"),
+                integer(props, "stride"),
+                integer(props, "patch"),
+                integer(props, "window"),
+                integer(props, "shifts"),
+                integer(props, "pca"),
+                longValue(props, "seed"),
+                integer(props, "tile"),
+                text(props, "master")).validate();
+    }
+
+    public static Properties defaults() {
+        Properties props = new Properties();
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException("default configuration " + DEFAULTS + " missing from the jar");
+            }
+            props.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read default configuration", e);
+        }
+        return props;
+    }
+
+    private static String text(Properties props, String key) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            throw new ConfigException("--" + key + ": no value given and no default");
+        }
+        return value.trim();
+    }
+
+    private static int integer(Properties props, String key) {
+        long value = longValue(props, key);
+        if (value != (int) value) {
+            throw new ConfigException("--" + key + " " + value + ": too large");
+        }
+        return (int) value;
+    }
+
+    private static long longValue(Properties props, String key) {
+        String value = text(props, key);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--" + key + " " + value + ": not a whole number");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.symseg.config;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.symseg.descriptor.Descriptor;
+import org.symseg.descriptor.TranslationDescriptor;
+
+/**
+ * The effective settings of a run: defaults from {@code conf/symseg.properties}, then a
+ * {@code --config} file, then command-line options. Validated before Spark starts.
+ */
+public record SegmentConfig(int k, String descriptor, int stride, int patch, int window,
+        int shifts, int pca, long seed, int tile, String master) implements Serializable {
+
+    /** Checks every value; the message names the option, the value and what is allowed. */
+    public SegmentConfig validate() {
+        require(k >= 1 && k <= 65535, "--k", k, "must be between 1 and 65535");
+        require("translation".equals(descriptor), "--descriptor", descriptor,
+                "must be 'translation'");
+        require(stride >= 1, "--stride", stride, "must be at least 1");
+        require(patch >= 0, "--patch", patch, "must be 0 or more (it is the patch half-size)");
+        require(window >= 1, "--window", window, "must be at least 1");
+        long available = (2L * window + 1) * (2L * window + 1) - 1;
+        require(shifts >= 1 && shifts <= available, "--shifts", shifts,
+                "must be between 1 and " + available + " for --window " + window);
+        require(pca >= 1 && pca <= shifts, "--pca", pca,
+                "must be between 1 and the descriptor length " + shifts);
+        require(tile >= 1, "--tile", tile, "must be at least 1");
+        require(master != null && !master.isBlank(), "--master", master, "must not be empty");
+        return this;
+    }
+
+    private static void require(boolean ok, String option, Object value, String rule) {
+        if (!ok) {
+            throw new ConfigException(option + " " + value + ": " + rule);
+        }
+    }
+
+    public Descriptor createDescriptor() {
+        return new TranslationDescriptor(patch, window, shifts);
+    }
+
+    /** The settings that decide what a label means; written to the manifest. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("k", k);
+        map.put("descriptor", descriptor);
+        map.put("stride", stride);
+        map.put("patch", patch);
+        map.put("window", window);
+        map.put("shifts", shifts);
+        map.put("pca", pca);
+        map.put("seed", seed);
+        map.put("tile", tile);
+        map.put("master", master);
+        return map;
+    }
+}

@@ -1,0 +1,33 @@
+package org.symseg.descriptor;
+
+/**
+ * Pearson correlation from exact integer sums over n pairs. A patch of zero variance has no
+ * defined correlation; its score is 0.
+ */
+final class Pearson {
+
+    private Pearson() {
+    }
+
+    static float of(long n, long sa, long sb, long saa, long sbb, long sab) {
+        double varA = centred(n, saa, sa, sa);
+        double varB = centred(n, sbb, sb, sb);
+        if (varA <= 0 || varB <= 0) {
+            return 0f;
+        }
+        double r = centred(n, sab, sa, sb) / Math.sqrt(varA * varB);
+        return (float) Math.max(-1.0, Math.min(1.0, r));
+    }
+
+    /** n * sxy - sx * sy, computed exactly in 128 bits, then rounded once to double. */
+    static double centred(long n, long sxy, long sx, long sy) {
+        long lo1 = n * sxy;
+        long hi1 = Math.multiplyHigh(n, sxy);
+        long lo2 = sx * sy;
+        long hi2 = Math.multiplyHigh(sx, sy);
+        long lo = lo1 - lo2;
+        long hi = hi1 - hi2 - (Long.compareUnsigned(lo1, lo2) < 0 ? 1 : 0);
+        double unsignedLo = (double) (lo >>> 1) * 2.0 + (lo & 1L);
+        return hi * 0x1p64 + unsignedLo;
+    }
+}

@@ -1,0 +1,18 @@
+package org.symseg.descriptor;
+
+/**
+ * A region of a frame as non-negative integers of at most 16 bits. Sums over patches of such
+ * values are exact in {@code long}, so a descriptor does not depend on which tile computed it.
+ */
+public record QuantizedImage(int[] pixels, int width, int height) {
+
+    public QuantizedImage {
+        if (pixels.length != width * height) {
+            throw new IllegalArgumentException(pixels.length + " pixels for " + width + "x" + height);
+        }
+    }
+
+    public int at(int x, int y) {
+        return pixels[y * width + x];
+    }
+}

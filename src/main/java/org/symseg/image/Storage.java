@@ -1,0 +1,102 @@
+package org.symseg.image;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * All file access goes through Hadoop's FileSystem, so inputs and outputs can be local paths,
+ * {@code file://}, {@code hdfs://} or {@code s3a://} URIs alike.
+ */
+public final class Storage {
+
+    private static final Configuration CONF = new Configuration();
+
+    private Storage() {
+    }
+
+    public static FileSystem fileSystem(String path) {
+        try {
+            FileSystem fs = FileSystem.get(toUri(path), CONF);
+            // local files get no .crc side files: outputs are for people and other tools
+            fs.setWriteChecksum(false);
+            fs.setVerifyChecksum(false);
+            return fs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path hadoopPath(String path) {
+        return new Path(toUri(path));
+    }
+
+    /** Local paths become absolute file URIs; URIs with a scheme stay as they are. */
+    public static URI toUri(String path) {
+        URI uri = URI.create(path.replace(" ", "%20"));
+        if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+            return uri;
+        }
+        return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri();
+    }
+
+    public static FileStatus status(String path) throws IOException {
+        try {
+            return fileSystem(path).getFileStatus(hadoopPath(path));
+        } catch (FileNotFoundException e) {
+            throw new ImageFormatException("no such file");
+        }
+    }
+
+    public static FSDataInputStream open(String path) throws IOException {
+        try {
+            return fileSystem(path).open(hadoopPath(path));
+        } catch (FileNotFoundException e) {
+            throw new ImageFormatException("no such file");
+        }
+    }
+
+    public static InputStream openStream(String path) throws IOException {
+        return open(path);
+    }
+
+    public static OutputStream create(String path) throws IOException {
+        return fileSystem(path).create(hadoopPath(path), true);
+    }
+
+    public static boolean exists(String path) throws IOException {
+        return fileSystem(path).exists(hadoopPath(path));
+    }
+
+    public static void mkdirs(String path) throws IOException {
+        fileSystem(path).mkdirs(hadoopPath(path));
+    }
+
+    public static void delete(String path) throws IOException {
+        fileSystem(path).delete(hadoopPath(path), true);
+    }
+
+    /** Moves a finished temporary file or directory to its final name, replacing what was there. */
+    public static void replace(String tmp, String target) throws IOException {
+        FileSystem fs = fileSystem(target);
+        Path to = hadoopPath(target);
+        if (fs.exists(to)) {
+            fs.delete(to, true);
+        }
+        if (!fs.rename(hadoopPath(tmp), to)) {
+            throw new IOException("could not rename " + tmp + " to " + target);
+        }
+    }
+
+    public static String child(String dir, String name) {
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+}

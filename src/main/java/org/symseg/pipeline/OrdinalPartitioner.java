@@ -1,0 +1,45 @@
+package org.symseg.pipeline;
+
+import org.apache.spark.Partitioner;
+
+/**
+ * Puts points into fit partitions by their position in the run's fixed point order, so the fit
+ * sees the same partitions whatever the tiling, partition count or cluster.
+ */
+final class OrdinalPartitioner extends Partitioner {
+
+    private static final long serialVersionUID = 1L;
+    private static final long POINTS_PER_PARTITION = 50_000;
+
+    private final int partitions;
+    private final long ordinalEnd;
+
+    OrdinalPartitioner(long ordinalEnd) {
+        this.ordinalEnd = Math.max(1, ordinalEnd);
+        this.partitions = (int) Math.max(1, Math.min(1024,
+                (this.ordinalEnd + POINTS_PER_PARTITION - 1) / POINTS_PER_PARTITION));
+    }
+
+    @Override
+    public int numPartitions() {
+        return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+        long ordinal = (Long) key;
+        // ordinals stay far below 2^53, so the product cannot overflow
+        return (int) Math.min(partitions - 1, ordinal * partitions / ordinalEnd);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrdinalPartitioner o && o.partitions == partitions
+                && o.ordinalEnd == ordinalEnd;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(ordinalEnd) * 31 + partitions;
+    }
+}

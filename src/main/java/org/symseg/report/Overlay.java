@@ -1,0 +1,63 @@
+package org.symseg.report;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * The image in grey with each pattern's pixels tinted in a translucent colour of its own. Grey
+ * levels are stretched between the 0.5th and 99.5th percentiles so one hot pixel does not wash
+ * the picture out.
+ */
+public final class Overlay {
+
+    private static final int[] PALETTE = {
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b,
+        0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+    };
+    private static final double ALPHA = 0.4;
+
+    private Overlay() {
+    }
+
+    public static int colour(int label) {
+        if (label < PALETTE.length) {
+            return PALETTE[label];
+        }
+        // beyond the palette, hues a golden angle apart stay distinguishable
+        float hue = (float) ((label * 0.618033988749895) % 1.0);
+        return java.awt.Color.HSBtoRGB(hue, 0.65f, 0.9f) & 0xffffff;
+    }
+
+    public static BufferedImage render(float[] image, short[] labels, int width, int height) {
+        float[] range = percentiles(image, 0.005, 0.995);
+        double span = range[1] > range[0] ? range[1] - range[0] : 1;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] rgb = new int[width * height];
+        for (int i = 0; i < rgb.length; i++) {
+            double g = Math.max(0, Math.min(1, (image[i] - range[0]) / span)) * 255;
+            int c = colour(labels[i]);
+            int r = (int) Math.round(g * (1 - ALPHA) + ((c >> 16) & 0xff) * ALPHA);
+            int gr = (int) Math.round(g * (1 - ALPHA) + ((c >> 8) & 0xff) * ALPHA);
+            int b = (int) Math.round(g * (1 - ALPHA) + (c & 0xff) * ALPHA);
+            rgb[i] = (r << 16) | (gr << 8) | b;
+        }
+        out.setRGB(0, 0, width, height, rgb, 0, width);
+        return out;
+    }
+
+    private static float[] percentiles(float[] image, double low, double high) {
+        int step = Math.max(1, image.length / 100_000);
+        float[] sample = new float[(image.length + step - 1) / step];
+        int n = 0;
+        for (int i = 0; i < image.length; i += step) {
+            if (Float.isFinite(image[i])) {
+                sample[n++] = image[i];
+            }
+        }
+        if (n == 0) {
+            return new float[] {0, 1};
+        }
+        Arrays.sort(sample, 0, n);
+        return new float[] {sample[(int) (low * (n - 1))], sample[(int) (high * (n - 1))]};
+    }
+}
