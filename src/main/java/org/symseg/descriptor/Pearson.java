@@ -27,6 +27,9 @@ final class Pearson {
         long hi2 = Math.multiplyHigh(sx, sy);
         long lo = lo1 - lo2;
         long hi = hi1 - hi2 - (Long.compareUnsigned(lo1, lo2) < 0 ? 1 : 0);
+        if (hi == lo >> 63) {
+            return lo; // fits in 64 bits
+        }
         double unsignedLo = (double) (lo >>> 1) * 2.0 + (lo & 1L);
         return hi * 0x1p64 + unsignedLo;
     }

@@ -29,7 +29,7 @@ public final class TiffFrameReader implements FrameReader {
         return withReader(path, reader -> {
             int frames = reader.getNumImages(true);
             if (frames < 1) {
-                throw new ImageFormatException("TIFF holds no image");
+                throw new ImageFormatException("truncated or corrupt TIFF (no readable image)");
             }
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);

@@ -1,6 +1,5 @@
 package org.symseg.image;
 
-import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageWriterSpi;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -10,7 +9,9 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Iterator;
 import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
@@ -25,7 +26,7 @@ public final class TiffWriter {
     }
 
     public static void write(OutputStream out, List<BufferedImage> pages) throws IOException {
-        ImageWriter writer = new TIFFImageWriterSpi().createWriterInstance();
+        ImageWriter writer = jdkTiffWriter();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -39,6 +40,18 @@ public final class TiffWriter {
         } finally {
             writer.dispose();
         }
+    }
+
+    /** The JDK's own TIFF writer: unlike TwelveMonkeys' it also writes 32-bit float samples. */
+    private static ImageWriter jdkTiffWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            if (writer.getClass().getName().startsWith("com.sun.imageio.plugins.tiff.")) {
+                return writer;
+            }
+        }
+        throw new IllegalStateException("the JDK's TIFF writer is missing");
     }
 
     /** A label map as an 8-bit image when the labels fit, else 16-bit. */

@@ -37,17 +37,19 @@ public final class Planner {
                 StrideGrid grid = new StrideGrid(header.width(), header.height(), config.stride(),
                         descriptor.reach());
                 if (!grid.fits()) {
-                    throw new IllegalArgumentException(header.width() + "x" + header.height()
+                    failures.add(new Failure(path, header.width() + "x" + header.height()
                             + " is smaller than the descriptor's reach allows: at least "
                             + grid.minimumSize() + "x" + grid.minimumSize() + " is needed for reach "
                             + grid.reach() + " (patch " + config.patch() + " + window "
-                            + config.window() + ")");
+                            + config.window() + ")"));
+                    continue;
                 }
                 String name = outputName(path);
                 String earlier = outputNames.putIfAbsent(name, path);
                 if (earlier != null) {
-                    throw new IllegalArgumentException("output name '" + name
-                            + "' is already taken by " + earlier + " in this run");
+                    failures.add(new Failure(path, "output name '" + name
+                            + "' is already taken by " + earlier + " in this run"));
+                    continue;
                 }
                 Quantizer[] quantizers = new Quantizer[header.frames()];
                 if (header.type().isExact16()) {

@@ -1,0 +1,69 @@
+package org.symseg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symseg.testing.Cli;
+
+/** Bad inputs are named with a reason, one line each, and never stop the good ones. */
+class BadInputTest {
+
+    @Test
+    void eachBadInputGetsOneLineAndTheGoodOneStillFinishes(@TempDir Path dir) throws IOException {
+        Path good = Path.of("test-data", "two-phase.tif");
+        Path missing = dir.resolve("missing.tif");
+        Path text = Files.writeString(dir.resolve("notes.tif"), "these are notes, not an image\n");
+        Path empty = Files.createFile(dir.resolve("empty.tif"));
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = Files.write(dir.resolve("truncated.tif"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path tiny = dir.resolve("tiny.tif");
+        Cli.run("synth", "two-phase", "--out", dir.resolve("synth").toString());
+        cropTo(dir.resolve("synth").resolve("two-phase.tif"), tiny, 60);
+        Path out = dir.resolve("out");
+
+        Cli run = Cli.run("segment", missing.toString(), text.toString(), good.toString(),
+                empty.toString(), truncated.toString(), tiny.toString(), "--out", out.toString());
+
+        assertEquals(Main.INPUT_FAILED, run.exitCode());
+        Map<Path, String> expected = Map.of(missing, "no such file", text, "not a TIFF image",
+                empty, "empty file", truncated, "truncated or corrupt TIFF",
+                tiny, "smaller than the descriptor's reach");
+        List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(expected.size(), lines.size(), run.err());
+        expected.forEach((path, reason) -> assertTrue(lines.stream().anyMatch(
+                l -> l.contains(path.toString() + ": ") && l.contains(reason)),
+                "no line for " + path + " saying '" + reason + "' in:\n" + run.err()));
+        assertFalse(run.err().contains("\tat ") || run.out().contains("\tat "), "stack trace shown");
+
+        assertTrue(Files.size(out.resolve("two-phase").resolve("labels.tif")) > 0);
+        assertTrue(Files.size(out.resolve("two-phase").resolve("overlay.png")) > 0);
+        try (Stream<Path> entries = Files.list(out)) {
+            assertEquals(List.of("manifest.json", "two-phase"),
+                    entries.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "only finished outputs carry a name in the output directory");
+        }
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        for (Path path : expected.keySet()) {
+            assertTrue(manifest.contains(path.toString()), "manifest lacks " + path);
+        }
+    }
+
+    private static void cropTo(Path source, Path target, int size) throws IOException {
+        org.symseg.image.TiffFrameReader reader = new org.symseg.image.TiffFrameReader();
+        float[] pixels = reader.read(source.toString(), 0, new org.symseg.image.Rect(0, 0, size, size));
+        try (var stream = Files.newOutputStream(target)) {
+            org.symseg.image.TiffWriter.write(stream, List.of(org.symseg.image.TiffWriter.grey(pixels,
+                    size, size, org.symseg.image.PixelType.UINT16)));
+        }
+    }
+}
