@@ -20,7 +20,30 @@ public final class ConfigLoader {
     }
 
     public static SegmentConfig load(Path file, Map<String, String> overrides) {
+        return load(Map.of(), file, overrides);
+    }
+
+    /**
+     * With a saved model's settings layered over the defaults, beneath the file and the options,
+     * so {@code apply} uses the model's settings unless told otherwise; a descriptor setting that
+     * then differs from the model's is refused, naming the option.
+     */
+    public static SegmentConfig loadForModel(Map<String, Object> modelSettings, Path file,
+            Map<String, String> overrides) {
+        SegmentConfig config = load(modelSettings, file, overrides);
+        config.descriptorSettings().forEach((key, value) -> {
+            Object fitted = modelSettings.get(key);
+            if (fitted != null && !String.valueOf(fitted).equals(String.valueOf(value))) {
+                throw new ConfigException("--" + key + " " + value + ": the model was fitted with "
+                        + key + " " + fitted + "; descriptor settings must match the model's");
+            }
+        });
+        return config;
+    }
+
+    private static SegmentConfig load(Map<String, Object> base, Path file, Map<String, String> overrides) {
         Properties props = defaults();
+        base.forEach((key, value) -> props.setProperty(key, String.valueOf(value)));
         if (file != null) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 props.load(reader);

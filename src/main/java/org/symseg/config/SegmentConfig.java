@@ -41,7 +41,36 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
         return new TranslationDescriptor(patch, window, shifts);
     }
 
-    /** The settings that decide what a label means; written to the manifest. */
+    /** The settings that decide a descriptor's values: a model only fits data described alike. */
+    public Map<String, Object> descriptorSettings() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("descriptor", descriptor);
+        map.put("patch", patch);
+        map.put("window", window);
+        map.put("shifts", shifts);
+        return map;
+    }
+
+    /** Everything that decides the labels: descriptor settings, stride and the fit's settings. */
+    public Map<String, Object> resultSettings() {
+        Map<String, Object> map = descriptorSettings();
+        map.put("stride", stride);
+        map.put("k", k);
+        map.put("pca", pca);
+        map.put("seed", seed);
+        return map;
+    }
+
+    /** Hash of {@link #resultSettings()}: equal hashes, equal labels for equal data. */
+    public String settingsHash() {
+        try {
+            return org.symseg.dataset.Json.sha256(resultSettings());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** All settings, as written to the manifest. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("k", k);

@@ -96,6 +96,45 @@ public final class Storage {
         }
     }
 
+    /** Files under {@code dir}, all levels down when {@code recursive}, as full paths. */
+    public static java.util.List<String> listFiles(String dir, boolean recursive) throws IOException {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it =
+                fileSystem(dir).listFiles(hadoopPath(dir), recursive);
+        while (it.hasNext()) {
+            files.add(display(it.next().getPath().toUri()));
+        }
+        return files;
+    }
+
+    /** Names of the entries (files and directories) directly in {@code dir}; none if it is missing. */
+    public static java.util.List<String> list(String dir) throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try {
+            for (FileStatus status : fileSystem(dir).listStatus(hadoopPath(dir))) {
+                names.add(status.getPath().getName());
+            }
+        } catch (FileNotFoundException e) {
+            // nothing there yet
+        }
+        return names;
+    }
+
+    public static boolean isDirectory(String path) throws IOException {
+        return fileSystem(path).getFileStatus(hadoopPath(path)).isDirectory();
+    }
+
+    /** The full form of a path, as {@link #listFiles} gives the files below it. */
+    public static String qualified(String path) {
+        FileSystem fs = fileSystem(path);
+        return display(fs.makeQualified(hadoopPath(path)).toUri());
+    }
+
+    /** Local files as plain absolute paths, other filesystems as URIs. */
+    private static String display(URI uri) {
+        return "file".equals(uri.getScheme()) ? uri.getPath() : uri.toString();
+    }
+
     public static String child(String dir, String name) {
         return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }

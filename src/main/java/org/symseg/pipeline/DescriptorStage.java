@@ -1,5 +1,6 @@
 package org.symseg.pipeline;
 
+import org.symseg.dataset.Failure;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,7 +28,8 @@ final class DescriptorStage {
         InputPlan input = plan.input(tile.input());
         try {
             Rect region = tile.read();
-            float[] pixels = plan.reader().read(input.path(), tile.frame(), region);
+            float[] pixels = plan.reader().read(input.frame(tile.frame()).path(),
+                    input.frame(tile.frame()).page(), region);
             QuantizedImage image = input.quantizers()[tile.frame()]
                     .apply(pixels, region.width(), region.height());
             float[] out = new float[tile.points() * plan.descriptor().length()];

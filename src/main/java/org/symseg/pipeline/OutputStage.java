@@ -17,13 +17,12 @@ final class OutputStage {
     }
 
     static List<InputResult> run(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
-            Broadcast<SegmentationModel> model, String outDir, String runId) {
+            Broadcast<SegmentationModel> model, OutputContext context) {
         int inputs = Math.max(1, plan.value().inputs().size());
         return tiles
                 .mapToPair(td -> new Tuple2<>(td.tile().input(), label(plan.value(), model.value(), td)))
                 .groupByKey(inputs)
-                .map(group -> InputWriter.write(plan.value(), group._1(), group._2(),
-                        model.value().patterns(), outDir, runId))
+                .map(group -> InputWriter.write(plan.value(), group._1(), group._2(), context))
                 .collect();
     }
 

@@ -1,5 +1,6 @@
 package org.symseg.pipeline;
 
+import org.symseg.dataset.Failure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +72,8 @@ final class QuantizeStage {
     private static Range rangeOf(RunPlan plan, Tile tile) {
         InputPlan input = plan.input(tile.input());
         try {
-            float[] pixels = plan.reader().read(input.path(), tile.frame(), tile.core());
+            float[] pixels = plan.reader().read(input.frame(tile.frame()).path(),
+                    input.frame(tile.frame()).page(), tile.core());
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (float v : pixels) {

@@ -1,11 +1,9 @@
 package org.symseg.pipeline;
 
-import java.io.OutputStream;
-import java.time.Instant;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,25 +13,41 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.symseg.config.SegmentConfig;
+import org.symseg.dataset.Failure;
+import org.symseg.dataset.InputRecord;
+import org.symseg.dataset.InputSource;
+import org.symseg.dataset.ModelStore;
+import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.TiffFrameReader;
 import org.symseg.model.SegmentationModel;
-import org.symseg.report.Manifest;
 import scala.Tuple2;
 
 /**
- * {@code segment}: plan on the driver, descriptors per tile, one fit over the whole run, then
- * labels and outputs per input, and the run manifest. A bad input is reported and the others go
- * on.
+ * The three runs symseg does. {@code segment}: fit one model over all inputs (or reuse the one an
+ * earlier run left in {@code OUT/model} with the same settings) and write every input that is new
+ * or changed. {@code fit}: fit and save a model only. {@code apply}: write labels with a saved
+ * model, never refitting. A bad input is reported and the others go on.
  */
 public final class SegmentJob {
 
-    public static final String MANIFEST = "manifest.json";
+    public static final String MODEL_DIR = "model";
 
-    /** What a run did: per-input results, failures, the model (null if nothing was fitted). */
-    public record Report(List<InputResult> results, List<Failure> failures,
-            SegmentationModel model, Map<String, Long> timingsMs) {
+    public enum Mode { SEGMENT, FIT, APPLY }
+
+    /**
+     * A run to do. {@code inputFailures} are arguments that gave no usable input; {@code modelDir} is where {@code fit} saves; {@code model} is what
+     * {@code apply} uses; {@code force} redoes every input (and refits, for segment).
+     */
+    public record Request(Mode mode, List<InputSource> sources, List<Failure> inputFailures,
+            String outDir, String modelDir, ModelStore.Saved model, SegmentConfig config,
+            boolean force) {
+    }
+
+    /** What a run did: one result per input, failures, the model used and how it was obtained. */
+    public record Report(List<InputResult> results, List<Failure> failures, ModelStore.Saved model,
+            String modelSource, Map<String, Long> timingsMs) {
 
         public boolean ok() {
             return failures.isEmpty();
@@ -43,101 +57,95 @@ public final class SegmentJob {
     private SegmentJob() {
     }
 
-    public static Report run(JavaSparkContext sc, List<String> paths, String outDir,
-            SegmentConfig config) throws java.io.IOException {
+    public static Report run(JavaSparkContext sc, Request request) throws IOException {
         Stopwatch clock = new Stopwatch();
-        String runId = UUID.randomUUID().toString().substring(0, 8);
+        SegmentConfig config = request.config();
         FrameReader reader = new TiffFrameReader();
-        Planner.Planned planned = Planner.plan(paths, config, reader);
-        List<Failure> failures = new ArrayList<>(planned.failures());
+        Planner.Planned planned = Planner.plan(request.sources(), config, reader);
+        List<Failure> failures = new ArrayList<>(request.inputFailures());
+        failures.addAll(planned.failures());
+        List<InputResult> results = new ArrayList<>();
+        RunPlan plan = planned.plan();
+
+        ModelStore.Saved model = request.model();
+        String modelSource = model == null ? null : "loaded";
+        String segmentModelDir = Storage.child(request.outDir(), MODEL_DIR);
+        if (request.mode() == Mode.SEGMENT && !request.force() && ModelStore.exists(segmentModelDir)) {
+            ModelStore.Saved earlier = ModelStore.load(segmentModelDir);
+            if (config.settingsHash().equals(earlier.settingsHash())) {
+                model = earlier;
+                modelSource = "reused";
+            }
+        }
+        Set<Integer> skipped = new HashSet<>();
+        if (model != null && !request.force()) {
+            for (InputPlan input : plan.inputs()) {
+                InputRecord previous = Reprocessing.previous(request.outDir(), input.source());
+                Reprocessing.Decision decision = Reprocessing.decide(input.source(), previous,
+                        config.settingsHash(), model.hash());
+                if (!decision.redo()) {
+                    skipped.add(input.index());
+                    results.add(InputResult.skipped(input.index(), input.path(),
+                            Storage.child(request.outDir(), input.outputName()), previous.fractions(),
+                            decision.reason()));
+                }
+            }
+        }
         clock.lap("plan");
 
-        RunPlan plan = QuantizeStage.run(sc, planned.plan(), failures);
-        clock.lap("range");
-        SegmentationModel model = null;
-        List<InputResult> results = new ArrayList<>();
-        if (!plan.inputs().isEmpty()) {
-            JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(plan))
+        RunPlan work = model == null ? plan : plan.without(skipped);
+        if (!work.inputs().isEmpty()) {
+            work = QuantizeStage.run(sc, work, failures);
+            JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Set<Integer> dropped = new HashSet<>();
             for (Tuple2<Integer, String> error : all.filter(TileDescriptors::failed)
                     .map(td -> new Tuple2<>(td.tile().input(), td.error())).collect()) {
                 if (dropped.add(error._1())) {
-                    failures.add(new Failure(plan.input(error._1()).path(), error._2()));
+                    failures.add(new Failure(work.input(error._1()).path(), error._2()));
                 }
             }
-            plan = plan.without(dropped);
+            work = work.without(dropped);
             clock.lap("descriptors");
-            if (!plan.inputs().isEmpty()) {
-                Broadcast<RunPlan> shared = sc.broadcast(plan);
+            if (!work.inputs().isEmpty()) {
+                Broadcast<RunPlan> shared = sc.broadcast(work);
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
-                model = FitStage.fit(usable, shared);
-                clock.lap("fit");
-                for (InputResult result : OutputStage.run(usable, shared, sc.broadcast(model),
-                        outDir, runId)) {
-                    results.add(result);
-                    if (!result.ok()) {
-                        failures.add(new Failure(result.path(), result.error()));
-                    }
+                if (model == null) {
+                    SegmentationModel fitted = FitStage.fit(usable, shared);
+                    model = ModelStore.describe(config.resultSettings(), config.settingsHash(), fitted);
+                    ModelStore.save(request.mode() == Mode.FIT ? request.modelDir() : segmentModelDir, model);
+                    modelSource = "fitted";
+                    clock.lap("fit");
                 }
-                clock.lap("apply+write");
+                if (request.mode() != Mode.FIT) {
+                    OutputContext context = new OutputContext(request.outDir(), runId(),
+                            config.settingsHash(), model.hash(), model.model().patterns());
+                    for (InputResult result : OutputStage.run(usable, shared,
+                            sc.broadcast(model.model()), context)) {
+                        results.add(result);
+                        if (!result.ok()) {
+                            failures.add(new Failure(result.path(), result.reason()));
+                        }
+                    }
+                    clock.lap("apply+write");
+                }
             }
             all.unpersist(false);
         }
-        results.sort(Comparator.comparingInt(InputResult::index));
-        Report report = new Report(results, failures, model, clock.laps());
-        writeManifest(sc, outDir, runId, paths, config, plan, report);
+        for (Failure failure : failures) {
+            if (results.stream().noneMatch(r -> r.path().equals(failure.path()))) {
+                results.add(InputResult.failed(-1, failure.path(), failure.reason()));
+            }
+        }
+        results.sort(Comparator.comparingInt(r -> r.index() < 0 ? Integer.MAX_VALUE : r.index()));
+        Report report = new Report(results, failures, model, modelSource, clock.laps());
+        if (request.mode() != Mode.FIT) {
+            RunFiles.write(sc, request.outDir(), config, plan, report);
+        }
         return report;
     }
 
-    private static void writeManifest(JavaSparkContext sc, String outDir, String runId,
-            List<String> paths, SegmentConfig config, RunPlan plan, Report report)
-            throws java.io.IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("symseg", Versions.symseg());
-        manifest.put("spark", sc.version());
-        manifest.put("java", System.getProperty("java.version"));
-        manifest.put("master", sc.master());
-        manifest.put("created", Instant.now().toString());
-        manifest.put("run", runId);
-        manifest.put("configuration", config.asMap());
-        manifest.put("reach", plan.descriptor().reach());
-        if (report.model() != null) {
-            manifest.put("model", Map.of("patterns", report.model().patterns(),
-                    "features", report.model().features(),
-                    "descriptorLength", report.model().descriptorLength()));
-        }
-        List<Map<String, Object>> inputs = new ArrayList<>();
-        for (InputResult result : report.results()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("path", result.path());
-            entry.put("status", result.ok() ? "ok" : "failed");
-            if (result.ok()) {
-                InputPlan input = plan.input(result.index());
-                entry.put("width", input.header().width());
-                entry.put("height", input.header().height());
-                entry.put("frames", input.header().frames());
-                entry.put("pixelType", input.header().type().name());
-                entry.put("output", result.outputDir());
-                entry.put("fractions", result.fractions());
-            } else {
-                entry.put("reason", result.error());
-            }
-            inputs.add(entry);
-        }
-        for (Failure failure : report.failures()) {
-            if (report.results().stream().noneMatch(r -> r.path().equals(failure.path()))) {
-                inputs.add(Map.of("path", failure.path(), "status", "failed",
-                        "reason", failure.reason()));
-            }
-        }
-        manifest.put("inputs", inputs);
-        manifest.put("timingsMs", report.timingsMs());
-        Storage.mkdirs(outDir);
-        String partial = Storage.child(outDir, "." + MANIFEST + ".partial-" + runId);
-        try (OutputStream out = Storage.create(partial)) {
-            Manifest.write(out, manifest);
-        }
-        Storage.replace(partial, Storage.child(outDir, MANIFEST));
+    private static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

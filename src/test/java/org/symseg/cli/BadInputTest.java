@@ -19,17 +19,17 @@ import org.symseg.testing.Cli;
 class BadInputTest {
 
     @Test
-    void eachBadInputGetsOneLineAndTheGoodOneStillFinishes(@TempDir Path dir) throws IOException {
-        Path good = Path.of("test-data", "two-phase.tif");
+    void eachBadInputGetsOneLineAndTheGoodOneStillFinishes(@TempDir Path dir, @TempDir Path out)
+            throws IOException {
+        // all inputs in one directory, so each output is named by its file name alone
+        Path good = Files.copy(Path.of("test-data", "two-phase.tif"), dir.resolve("two-phase.tif"));
         Path missing = dir.resolve("missing.tif");
         Path text = Files.writeString(dir.resolve("notes.tif"), "these are notes, not an image\n");
         Path empty = Files.createFile(dir.resolve("empty.tif"));
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = Files.write(dir.resolve("truncated.tif"), Arrays.copyOf(bytes, bytes.length / 2));
         Path tiny = dir.resolve("tiny.tif");
-        Cli.run("synth", "two-phase", "--out", dir.resolve("synth").toString());
-        cropTo(dir.resolve("synth").resolve("two-phase.tif"), tiny, 60);
-        Path out = dir.resolve("out");
+        cropTo(good, tiny, 60);
 
         Cli run = Cli.run("segment", missing.toString(), text.toString(), good.toString(),
                 empty.toString(), truncated.toString(), tiny.toString(), "--out", out.toString());
@@ -48,13 +48,15 @@ class BadInputTest {
         assertTrue(Files.size(out.resolve("two-phase").resolve("labels.tif")) > 0);
         assertTrue(Files.size(out.resolve("two-phase").resolve("overlay.png")) > 0);
         try (Stream<Path> entries = Files.list(out)) {
-            assertEquals(List.of("manifest.json", "two-phase"),
+            assertEquals(List.of("failures.json", "manifest.json", "model", "stats", "two-phase"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList(),
                     "only finished outputs carry a name in the output directory");
         }
         String manifest = Files.readString(out.resolve("manifest.json"));
+        String failures = Files.readString(out.resolve("failures.json"));
         for (Path path : expected.keySet()) {
             assertTrue(manifest.contains(path.toString()), "manifest lacks " + path);
+            assertTrue(failures.contains(path.toString()), "failures.json lacks " + path);
         }
     }
 

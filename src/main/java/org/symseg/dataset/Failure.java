@@ -1,4 +1,4 @@
-package org.symseg.pipeline;
+package org.symseg.dataset;
 
 import java.io.Serializable;
 

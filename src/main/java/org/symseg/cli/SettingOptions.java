@@ -1,0 +1,63 @@
+package org.symseg.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Settings every run takes; unset ones come from a saved model, --config, or conf/. */
+final class SettingOptions {
+
+    @Option(names = "--k", paramLabel = "N", description = "Number of patterns (default 2).")
+    Integer k;
+
+    @Option(names = "--descriptor", paramLabel = "KIND", description = "Descriptor: translation.")
+    String descriptor;
+
+    @Option(names = "--stride", paramLabel = "S", description = "Pixels between stride points (default 5).")
+    Integer stride;
+
+    @Option(names = "--patch", paramLabel = "P", description = "Patch half-size (default 20).")
+    Integer patch;
+
+    @Option(names = "--window", paramLabel = "W", description = "Translation window half-size (default 21).")
+    Integer window;
+
+    @Option(names = "--shifts", paramLabel = "N", description = "Number of translation shifts (default 100).")
+    Integer shifts;
+
+    @Option(names = "--pca", paramLabel = "C", description = "Principal components kept (default 5).")
+    Integer pca;
+
+    @Option(names = "--seed", paramLabel = "N", description = "k-means seed (default 42).")
+    Long seed;
+
+    @Option(names = "--tile", paramLabel = "T", description = "Tile core size in pixels (default 512); "
+            + "labels do not depend on it.")
+    Integer tile;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
+    String master;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults.")
+    Path config;
+
+    Map<String, String> overrides() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("k", str(k));
+        map.put("descriptor", descriptor);
+        map.put("stride", str(stride));
+        map.put("patch", str(patch));
+        map.put("window", str(window));
+        map.put("shifts", str(shifts));
+        map.put("pca", str(pca));
+        map.put("seed", str(seed));
+        map.put("tile", str(tile));
+        map.put("master", master);
+        return map;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
