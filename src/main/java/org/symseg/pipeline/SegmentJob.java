@@ -69,9 +69,10 @@ public final class SegmentJob {
 
         ModelStore.Saved model = request.model();
         String modelSource = model == null ? null : "loaded";
-        String segmentModelDir = Storage.child(request.outDir(), MODEL_DIR);
-        if (request.mode() == Mode.SEGMENT && !request.force() && ModelStore.exists(segmentModelDir)) {
-            ModelStore.Saved earlier = ModelStore.load(segmentModelDir);
+        String modelTarget = request.mode() == Mode.FIT ? request.modelDir()
+                : Storage.child(request.outDir(), MODEL_DIR);
+        if (request.mode() == Mode.SEGMENT && !request.force() && ModelStore.exists(modelTarget)) {
+            ModelStore.Saved earlier = ModelStore.load(modelTarget);
             if (config.settingsHash().equals(earlier.settingsHash())) {
                 model = earlier;
                 modelSource = "reused";
@@ -113,7 +114,7 @@ public final class SegmentJob {
                 if (model == null) {
                     SegmentationModel fitted = FitStage.fit(usable, shared);
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(), fitted);
-                    ModelStore.save(request.mode() == Mode.FIT ? request.modelDir() : segmentModelDir, model);
+                    ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
                     clock.lap("fit");
                 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symseg.testing.Cli;
+import org.symseg.testing.TestImages;
 
 /** Bad inputs are named with a reason, one line each, and never stop the good ones. */
 class BadInputTest {
@@ -29,7 +30,7 @@ class BadInputTest {
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = Files.write(dir.resolve("truncated.tif"), Arrays.copyOf(bytes, bytes.length / 2));
         Path tiny = dir.resolve("tiny.tif");
-        cropTo(good, tiny, 60);
+        TestImages.crop(good, tiny, 60);
 
         Cli run = Cli.run("segment", missing.toString(), text.toString(), good.toString(),
                 empty.toString(), truncated.toString(), tiny.toString(), "--out", out.toString());
@@ -57,15 +58,6 @@ class BadInputTest {
         for (Path path : expected.keySet()) {
             assertTrue(manifest.contains(path.toString()), "manifest lacks " + path);
             assertTrue(failures.contains(path.toString()), "failures.json lacks " + path);
-        }
-    }
-
-    private static void cropTo(Path source, Path target, int size) throws IOException {
-        org.symseg.image.TiffFrameReader reader = new org.symseg.image.TiffFrameReader();
-        float[] pixels = reader.read(source.toString(), 0, new org.symseg.image.Rect(0, 0, size, size));
-        try (var stream = Files.newOutputStream(target)) {
-            org.symseg.image.TiffWriter.write(stream, List.of(org.symseg.image.TiffWriter.grey(pixels,
-                    size, size, org.symseg.image.PixelType.UINT16)));
         }
     }
 }

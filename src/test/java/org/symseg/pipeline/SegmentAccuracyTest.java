@@ -3,10 +3,7 @@ package org.symseg.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.symseg.image.PixelType;
-import org.symseg.image.TiffWriter;
 import org.symseg.synth.Preset;
 import org.symseg.testing.Cli;
 import org.symseg.testing.Labels;
+import org.symseg.testing.TestImages;
 
 /** Segments the committed synthetic images and scores the labels against their ground truth. */
 class SegmentAccuracyTest {
@@ -59,16 +56,14 @@ class SegmentAccuracyTest {
         int h = Preset.TWO_PHASE.height();
         Path image = dir.resolve("scene.tif");
         Path truth = dir.resolve("truth.tif");
-        write(image, TiffWriter.grey(converted, w, h, type));
-        write(truth, TiffWriter.labels(sample.truth().get(0), w, h, 2));
+        TestImages.write(image, type, w, h, List.of(converted));
+        float[] truthValues = new float[w * h];
+        for (int i = 0; i < truthValues.length; i++) {
+            truthValues[i] = sample.truth().get(0)[i];
+        }
+        TestImages.write(truth, PixelType.UINT8, w, h, List.of(truthValues));
         double accuracy = segmentAndScore(image, truth, 2, dir.resolve("out"));
         System.out.printf("matched accuracy two-phase as %s: %.4f%n", type, accuracy);
         assertTrue(accuracy >= 0.95, type + ": matched accuracy " + accuracy);
-    }
-
-    private static void write(Path path, BufferedImage image) throws IOException {
-        try (OutputStream out = Files.newOutputStream(path)) {
-            TiffWriter.write(out, List.of(image));
-        }
     }
 }
