@@ -33,9 +33,14 @@ public final class Json {
     }
 
     public static void write(String path, Object value) throws IOException {
+        writeBytes(path, bytes(value));
+    }
+
+    /** Any run file (JSON, the HTML report): written under a temporary name, then renamed. */
+    public static void writeBytes(String path, byte[] data) throws IOException {
         String partial = partialName(path);
         try (OutputStream out = Storage.create(partial)) {
-            out.write(bytes(value));
+            out.write(data);
         }
         Storage.replace(partial, path);
     }

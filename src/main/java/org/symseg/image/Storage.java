@@ -41,9 +41,9 @@ public final class Storage {
 
     /** Local paths become absolute file URIs; URIs with a scheme stay as they are. */
     public static URI toUri(String path) {
-        URI uri = URI.create(path.replace(" ", "%20"));
-        if (uri.getScheme() != null && uri.getScheme().length() > 1) {
-            return uri;
+        // a scheme of two or more letters; local names may hold anything ('<', '&', quotes, '%')
+        if (path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return URI.create(path.replace(" ", "%20"));
         }
         return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri();
     }

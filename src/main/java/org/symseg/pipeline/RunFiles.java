@@ -20,11 +20,14 @@ import org.apache.spark.sql.types.StructField;
 import org.symseg.config.SegmentConfig;
 import org.symseg.dataset.Json;
 import org.symseg.image.Storage;
+import org.symseg.report.RunReport;
+import org.symseg.report.RunSummary;
 
 /**
  * The run-level files under {@code OUT}: {@code manifest.json}, {@code failures.json} and
- * {@code stats/} (area fraction of each pattern per frame and input, as CSV and Parquet). They
- * cover every input of the run, the skipped ones included, and are replaced whole.
+ * {@code stats/} (area fraction of each pattern per frame and input, as CSV and Parquet) and
+ * {@code report.html}. They cover every input of the run, the skipped ones included, and are
+ * replaced whole.
  */
 final class RunFiles {
 
@@ -40,7 +43,37 @@ final class RunFiles {
         Storage.mkdirs(outDir);
         writeStats(sc, outDir, report);
         Json.write(Storage.child(outDir, FAILURES), report.failures());
-        Json.write(Storage.child(outDir, MANIFEST), manifest(sc, config, plan, report));
+        Map<String, Object> manifest = manifest(sc, config, plan, report);
+        Json.write(Storage.child(outDir, MANIFEST), manifest);
+        RunReport.write(summary(outDir, manifest, plan, report));
+    }
+
+    /** What the report shows, from the manifest's values and the run's results. */
+    private static RunSummary summary(String outDir, Map<String, Object> manifest, RunPlan plan,
+            SegmentJob.Report report) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String key : List.of("symseg", "spark", "java", "master")) {
+            versions.put(key, String.valueOf(manifest.get(key)));
+        }
+        RunSummary.Model model = report.model() == null ? null : new RunSummary.Model(
+                report.modelSource(), report.model().hash(), report.model().model().patterns());
+        List<RunSummary.Input> inputs = new ArrayList<>();
+        for (InputResult result : report.results()) {
+            InputPlan input = result.index() >= 0 ? plan.input(result.index()) : null;
+            inputs.add(new RunSummary.Input(result.path(), status(result),
+                    result.ok() && input != null ? input.outputName() : null,
+                    input == null ? 0 : input.header().width(),
+                    input == null ? 0 : input.header().height(),
+                    input == null ? 0 : input.header().frames(), result.fractions(), result.reason()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> configuration = (Map<String, Object>) manifest.get("configuration");
+        return new RunSummary(outDir, String.valueOf(manifest.get("created")), versions, configuration,
+                report.timingsMs(), model, report.kSelection(), inputs, report.failures());
+    }
+
+    private static String status(InputResult result) {
+        return result.status().name().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Object> manifest(JavaSparkContext sc, SegmentConfig config,
@@ -67,7 +100,7 @@ final class RunFiles {
         for (InputResult result : report.results()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", result.path());
-            entry.put("status", result.status().name().toLowerCase(Locale.ROOT));
+            entry.put("status", status(result));
             if (result.index() >= 0) {
                 InputPlan input = plan.input(result.index());
                 entry.put("width", input.header().width());

@@ -21,6 +21,7 @@ import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.TiffFrameReader;
+import org.symseg.model.KSelection;
 import org.symseg.model.SegmentationModel;
 import scala.Tuple2;
 
@@ -45,9 +46,12 @@ public final class SegmentJob {
             boolean force) {
     }
 
-    /** What a run did: one result per input, failures, the model used and how it was obtained. */
+    /**
+     * What a run did: one result per input, failures, the model used and how it was obtained, and
+     * how k was chosen when this run fitted with {@code --k auto} (else null).
+     */
     public record Report(List<InputResult> results, List<Failure> failures, ModelStore.Saved model,
-            String modelSource, Map<String, Long> timingsMs) {
+            String modelSource, KSelection kSelection, Map<String, Long> timingsMs) {
 
         public boolean ok() {
             return failures.isEmpty();
@@ -69,6 +73,7 @@ public final class SegmentJob {
 
         ModelStore.Saved model = request.model();
         String modelSource = model == null ? null : "loaded";
+        KSelection kSelection = null;
         String modelTarget = request.mode() == Mode.FIT ? request.modelDir()
                 : Storage.child(request.outDir(), MODEL_DIR);
         if (request.mode() == Mode.SEGMENT && !request.force() && ModelStore.exists(modelTarget)) {
@@ -139,7 +144,7 @@ public final class SegmentJob {
             }
         }
         results.sort(Comparator.comparingInt(r -> r.index() < 0 ? Integer.MAX_VALUE : r.index()));
-        Report report = new Report(results, failures, model, modelSource, clock.laps());
+        Report report = new Report(results, failures, model, modelSource, kSelection, clock.laps());
         if (request.mode() != Mode.FIT) {
             RunFiles.write(sc, request.outDir(), config, plan, report);
         }

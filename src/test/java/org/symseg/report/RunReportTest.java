@@ -1,0 +1,91 @@
+package org.symseg.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symseg.testing.Cli;
+import org.symseg.testing.HeadlessChromium;
+
+/**
+ * The run report in a real headless Chromium: it loads without a console error, every image in
+ * it decodes, names with markup characters appear as written (escaped, not interpreted), and
+ * every link leads to a file of the run.
+ */
+class RunReportTest {
+
+    /** A name that becomes an element, breaks an attribute or starts an entity if not escaped. */
+    private static final String NASTY = "scan <b class=\"inj\">&amp; 'q'";
+
+    private static final String PAGE_FACTS = """
+            JSON.stringify({
+              images: [...document.images].map(i => ({alt: i.alt, width: i.naturalWidth,
+                  height: i.naturalHeight, declared: i.getAttribute('width') + 'x' + i.getAttribute('height')})),
+              injected: document.querySelectorAll('.inj').length,
+              text: document.body.innerText,
+              links: [...document.querySelectorAll('a[href]')]
+                  .map(a => decodeURIComponent(new URL(a.href).pathname)),
+              svgs: document.querySelectorAll('svg polyline').length,
+              scripts: document.scripts.length
+            })""";
+
+    @Test
+    void reportLoadsInChromiumWithEveryImageAndEscapedNames(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("test-data/two-phase.tif"), in.resolve(NASTY + ".tif"));
+        Files.copy(Path.of("test-data/two-phase-series.tif"), in.resolve("series.tif"));
+        Files.writeString(in.resolve("broken <i>&\".tif"), "not an image");
+        Path out = dir.resolve("out");
+        // the Fisher plot comes from another part of the run; the report shows it when present
+        Files.createDirectories(out.resolve("diagnostics"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png",
+                out.resolve("diagnostics/fisher.png").toFile());
+
+        Cli run = Cli.run("segment", in.toString(), "--out", out.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        Path report = out.resolve("report.html");
+        assertTrue(Files.isRegularFile(report), run.err());
+
+        JsonNode page;
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("profile"))) {
+            chromium.open(report.toUri());
+            page = new ObjectMapper().readTree(chromium.evaluate(PAGE_FACTS).asText());
+            assertEquals(List.of(), chromium.errors(), "console errors");
+        }
+        // overlay and label map of two inputs, and the Fisher plot
+        assertEquals(5, page.get("images").size(), page.get("images").toString());
+        for (JsonNode image : page.get("images")) {
+            assertTrue(image.get("width").asInt() > 0, "image does not decode: " + image);
+            assertEquals(image.get("declared").asText(), image.get("width") + "x" + image.get("height"),
+                    "decoded size differs from the page's: " + image);
+        }
+        assertEquals(0, page.get("injected").asInt(), "markup from a file name became an element");
+        String text = page.get("text").asText();
+        assertTrue(text.contains(in.resolve(NASTY + ".tif").toString()), text);
+        assertTrue(text.contains(in.resolve("broken <i>&\".tif").toString()), text);
+        assertTrue(text.contains("not a TIFF image"), text);
+        assertEquals(2, page.get("svgs").asInt(), "one line per pattern over the series' frames");
+        assertEquals(0, page.get("scripts").asInt());
+        List<String> links = new ArrayList<>();
+        page.get("links").forEach(link -> links.add(link.asText()));
+        assertTrue(links.contains(out.resolve(NASTY + "/overlay.png").toString()), links.toString());
+        for (String link : links) {
+            assertTrue(Files.isRegularFile(Path.of(link)), "link to a missing file: " + link);
+        }
+    }
+
+    @Test
+    void textAndLinksAreEscaped() {
+        assertEquals("&lt;b class=&quot;x&quot;&gt;&amp;amp; &#39;q&#39;", Html.text("<b class=\"x\">&amp; 'q'"));
+        assertEquals("a%20%3Cb%3E%26%22/100%25%23x/overlay.png", Html.href("a <b>&\"/100%#x/overlay.png"));
+    }
+}
