@@ -8,8 +8,15 @@ import picocli.CommandLine.Option;
 /** Settings every run takes; unset ones come from a saved model, --config, or conf/. */
 final class SettingOptions {
 
-    @Option(names = "--k", paramLabel = "N", description = "Number of patterns (default 2).")
-    Integer k;
+    @Option(names = "--k", paramLabel = "N|auto", description = "Number of patterns (default 2), "
+            + "or auto: the best silhouette score between --k-min and --k-max.")
+    String k;
+
+    @Option(names = "--k-min", paramLabel = "N", description = "Smallest k tried by --k auto (default 2).")
+    Integer kMin;
+
+    @Option(names = "--k-max", paramLabel = "N", description = "Largest k tried by --k auto (default 6).")
+    Integer kMax;
 
     @Option(names = "--descriptor", paramLabel = "KIND", description = "Descriptor: translation.")
     String descriptor;
@@ -44,7 +51,9 @@ final class SettingOptions {
 
     Map<String, String> overrides() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("k", str(k));
+        map.put("k", k);
+        map.put("k-min", str(kMin));
+        map.put("k-max", str(kMax));
         map.put("descriptor", descriptor);
         map.put("stride", str(stride));
         map.put("patch", str(patch));

@@ -57,7 +57,9 @@ public final class ConfigLoader {
             }
         });
         return new SegmentConfig(
-                integer(props, "k"),
+                patternCount(props),
+                integer(props, "k-min"),
+                integer(props, "k-max"),
                 text(props, "descriptor"),
                 integer(props, "stride"),
                 integer(props, "patch"),
@@ -88,6 +90,22 @@ public final class ConfigLoader {
             throw new ConfigException("--" + key + ": no value given and no default");
         }
         return value.trim();
+    }
+
+    private static int patternCount(Properties props) {
+        String value = text(props, "k");
+        if (value.equalsIgnoreCase("auto")) {
+            return SegmentConfig.AUTO_K;
+        }
+        try {
+            int k = Integer.parseInt(value);
+            if (k == SegmentConfig.AUTO_K) {
+                throw new ConfigException("--k 0: must be between 1 and 65535, or auto");
+            }
+            return k;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--k " + value + ": must be a whole number or auto");
+        }
     }
 
     private static int integer(Properties props, String key) {

@@ -9,13 +9,23 @@ import org.symseg.descriptor.TranslationDescriptor;
 /**
  * The effective settings of a run: defaults from {@code conf/symseg.properties}, then a
  * {@code --config} file, then command-line options. Validated before Spark starts.
+ * {@code k} is the number of patterns, or {@link #AUTO_K} ({@code --k auto}): choose it between
+ * {@code kMin} and {@code kMax} on the fit's points.
  */
-public record SegmentConfig(int k, String descriptor, int stride, int patch, int window,
+public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch, int window,
         int shifts, int pca, long seed, int tile, String master) implements Serializable {
+
+    /** The value of {@code k} that stands for {@code --k auto}. */
+    public static final int AUTO_K = 0;
+    /** Largest k that {@code --k auto} tries: each candidate is a k-means fit of its own. */
+    public static final int MAX_AUTO_K = 20;
 
     /** Checks every value; the message names the option, the value and what is allowed. */
     public SegmentConfig validate() {
-        require(k >= 1 && k <= 65535, "--k", k, "must be between 1 and 65535");
+        require(k == AUTO_K || k >= 1 && k <= 65535, "--k", k, "must be between 1 and 65535, or auto");
+        require(kMin >= 2 && kMin <= MAX_AUTO_K, "--k-min", kMin, "must be between 2 and " + MAX_AUTO_K);
+        require(kMax >= kMin && kMax <= MAX_AUTO_K, "--k-max", kMax,
+                "must be between --k-min " + kMin + " and " + MAX_AUTO_K);
         require("translation".equals(descriptor), "--descriptor", descriptor,
                 "must be 'translation'");
         require(stride >= 1, "--stride", stride, "must be at least 1");
@@ -55,7 +65,7 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
     public Map<String, Object> resultSettings() {
         Map<String, Object> map = descriptorSettings();
         map.put("stride", stride);
-        map.put("k", k);
+        putK(map);
         map.put("pca", pca);
         map.put("seed", seed);
         return map;
@@ -73,7 +83,7 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
     /** All settings, as written to the manifest. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("k", k);
+        putK(map);
         map.put("descriptor", descriptor);
         map.put("stride", stride);
         map.put("patch", patch);
@@ -84,5 +94,18 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
         map.put("tile", tile);
         map.put("master", master);
         return map;
+    }
+
+    public boolean autoK() {
+        return k == AUTO_K;
+    }
+
+    /** k as the user gives it; the range only matters, and so only appears, for auto. */
+    private void putK(Map<String, Object> map) {
+        map.put("k", autoK() ? "auto" : k);
+        if (autoK()) {
+            map.put("k-min", kMin);
+            map.put("k-max", kMax);
+        }
     }
 }

@@ -63,20 +63,7 @@ public final class SegmentationModel implements Serializable {
 
     /** Index of the nearest centre; ties go to the lower index. */
     public int nearest(double[] features) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < centres.length; k++) {
-            double d = 0;
-            for (int c = 0; c < features.length; c++) {
-                double e = features[c] - centres[k][c];
-                d += e * e;
-            }
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best;
+        return LocalKMeans.nearest(features, centres);
     }
 
     /** Labels of {@code points} consecutive descriptors in {@code data}. */

@@ -13,6 +13,7 @@ import org.apache.spark.mllib.linalg.Matrix;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.storage.StorageLevel;
+import org.symseg.model.KSelection;
 import org.symseg.model.LabelOrder;
 import org.symseg.model.SegmentationModel;
 import org.symseg.tiling.Tile;
@@ -21,7 +22,8 @@ import scala.Tuple2;
 /**
  * One model per run: MLlib PCA, then MLlib k-means, over the stride points of every frame of
  * every input. Points are laid out by their run ordinal (not by tile) with a fixed seed, so the
- * model does not depend on tiling or partitioning; labels are then put in canonical order.
+ * model does not depend on tiling or partitioning; labels are then put in canonical order. With
+ * {@code --k auto}, {@link PatternCount} picks k on the same PCA features.
  */
 final class FitStage {
 
@@ -30,7 +32,11 @@ final class FitStage {
     private FitStage() {
     }
 
-    static SegmentationModel fit(JavaRDD<TileDescriptors> tiles,
+    /** The model, and how k was chosen when the settings said {@code --k auto} (else null). */
+    record Fitted(SegmentationModel model, KSelection kSelection) {
+    }
+
+    static Fitted fit(JavaRDD<TileDescriptors> tiles,
             Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
         int length = run.descriptor().length();
@@ -51,8 +57,10 @@ final class FitStage {
             JavaRDD<Vector> features = pca.transform(points.rdd()).toJavaRDD()
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                KSelection selection = run.config().autoK()
+                        ? PatternCount.choose(features, run.config()) : null;
                 KMeansModel kmeans = new KMeans()
-                        .setK(run.config().k())
+                        .setK(selection == null ? run.config().k() : selection.chosen())
                         .setSeed(run.config().seed())
                         .setMaxIterations(MAX_ITERATIONS)
                         .setInitializationMode(KMeans.K_MEANS_PARALLEL())
@@ -67,7 +75,8 @@ final class FitStage {
                 long[] counts = new long[centres.length];
                 sizes.forEach((label, count) -> counts[label] = count);
                 int[] order = LabelOrder.canonical(counts, centres);
-                return new SegmentationModel(components, LabelOrder.reorder(centres, order));
+                return new Fitted(new SegmentationModel(components, LabelOrder.reorder(centres, order)),
+                        selection);
             } finally {
                 features.unpersist(false);
             }

@@ -96,6 +96,9 @@ final class RunFiles {
             model.put("descriptorLength", report.model().model().descriptorLength());
             manifest.put("model", model);
         }
+        if (report.kSelection() != null) {
+            manifest.put("kSelection", report.kSelection());
+        }
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputResult result : report.results()) {
             Map<String, Object> entry = new LinkedHashMap<>();

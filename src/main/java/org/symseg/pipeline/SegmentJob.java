@@ -22,7 +22,6 @@ import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.TiffFrameReader;
 import org.symseg.model.KSelection;
-import org.symseg.model.SegmentationModel;
 import scala.Tuple2;
 
 /**
@@ -117,8 +116,10 @@ public final class SegmentJob {
                 Broadcast<RunPlan> shared = sc.broadcast(work);
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
                 if (model == null) {
-                    SegmentationModel fitted = FitStage.fit(usable, shared);
-                    model = ModelStore.describe(config.resultSettings(), config.settingsHash(), fitted);
+                    FitStage.Fitted fitted = FitStage.fit(usable, shared);
+                    kSelection = fitted.kSelection();
+                    model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
+                            fitted.model());
                     ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
                     clock.lap("fit");

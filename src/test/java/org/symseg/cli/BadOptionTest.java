@@ -20,7 +20,7 @@ class BadOptionTest {
 
     @ParameterizedTest
     @CsvSource({"--k, 0", "--stride, 0", "--patch, -1", "--pca, 500", "--shifts, 0", "--tile, 0",
-        "--descriptor, fourier"})
+        "--descriptor, fourier", "--k, many", "--k-max, 1"})
     void badValueIsNamedInOneLineAndNothingRuns(String option, String value, @TempDir Path out)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -1,0 +1,136 @@
+package org.symseg.model;
+
+import java.util.SplittableRandom;
+
+/**
+ * k-means on points held in memory: k-means++ seeding from a seeded generator, then Lloyd
+ * iterations until no point changes cluster. A few seedings are tried and the one with the least
+ * squared error kept. The same points, k and seed always give the same centres.
+ */
+public final class LocalKMeans {
+
+    static final int MAX_ITERATIONS = 100;
+    static final int SEEDINGS = 3;
+
+    private LocalKMeans() {
+    }
+
+    /** Centres of k clusters of {@code points}; fewer distinct points than k leave centres doubled. */
+    public static double[][] fit(double[][] points, int k, long seed) {
+        if (points.length == 0) {
+            throw new IllegalArgumentException("no points to cluster");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < SEEDINGS; s++) {
+            double[][] centres = lloyd(points, seeding(points, k, random));
+            double cost = cost(points, centres);
+            if (cost < bestCost) {
+                best = centres;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /** Index of the nearest centre; ties go to the lower index. */
+    public static int nearest(double[] point, double[][] centres) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < centres.length; c++) {
+            double d = squaredDistance(point, centres[c]);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    public static int[] assign(double[][] points, double[][] centres) {
+        int[] labels = new int[points.length];
+        for (int i = 0; i < points.length; i++) {
+            labels[i] = nearest(points[i], centres);
+        }
+        return labels;
+    }
+
+    static double squaredDistance(double[] a, double[] b) {
+        double d = 0;
+        for (int j = 0; j < a.length; j++) {
+            double e = a[j] - b[j];
+            d += e * e;
+        }
+        return d;
+    }
+
+    /** k-means++: each next centre drawn with probability proportional to its squared distance. */
+    private static double[][] seeding(double[][] points, int k, SplittableRandom random) {
+        double[][] centres = new double[k][];
+        centres[0] = points[random.nextInt(points.length)].clone();
+        double[] distance = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            distance[i] = squaredDistance(points[i], centres[0]);
+        }
+        for (int c = 1; c < k; c++) {
+            double total = 0;
+            for (double d : distance) {
+                total += d;
+            }
+            int pick = 0;
+            if (total > 0) {
+                double target = random.nextDouble() * total;
+                double sum = 0;
+                pick = points.length - 1;
+                for (int i = 0; i < points.length; i++) {
+                    sum += distance[i];
+                    if (sum > target) {
+                        pick = i;
+                        break;
+                    }
+                }
+            }
+            centres[c] = points[pick].clone();
+            for (int i = 0; i < points.length; i++) {
+                distance[i] = Math.min(distance[i], squaredDistance(points[i], centres[c]));
+            }
+        }
+        return centres;
+    }
+
+    private static double[][] lloyd(double[][] points, double[][] centres) {
+        int[] labels = assign(points, centres);
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            double[][] sums = new double[centres.length][points[0].length];
+            int[] counts = new int[centres.length];
+            for (int i = 0; i < points.length; i++) {
+                counts[labels[i]]++;
+                for (int j = 0; j < points[i].length; j++) {
+                    sums[labels[i]][j] += points[i][j];
+                }
+            }
+            for (int c = 0; c < centres.length; c++) {
+                if (counts[c] > 0) {
+                    for (int j = 0; j < sums[c].length; j++) {
+                        centres[c][j] = sums[c][j] / counts[c];
+                    }
+                }
+            }
+            int[] next = assign(points, centres);
+            if (java.util.Arrays.equals(next, labels)) {
+                break;
+            }
+            labels = next;
+        }
+        return centres;
+    }
+
+    private static double cost(double[][] points, double[][] centres) {
+        double cost = 0;
+        for (double[] point : points) {
+            cost += squaredDistance(point, centres[nearest(point, centres)]);
+        }
+        return cost;
+    }
+}
