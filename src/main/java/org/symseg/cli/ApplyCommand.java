@@ -48,6 +48,6 @@ final class ApplyCommand implements Callable<Integer> {
         }
         return Runs.run(spec, SegmentJob.Mode.APPLY, inputs,
                 () -> ConfigLoader.loadForModel(saved.settings(), settings.config, settings.overrides()),
-                out, null, saved, force);
+                out, null, saved, force, settings.quiet);
     }
 }

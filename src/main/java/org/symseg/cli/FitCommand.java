@@ -30,6 +30,6 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return Runs.run(spec, SegmentJob.Mode.FIT, inputs,
-                () -> ConfigLoader.load(settings.config, settings.overrides()), null, model, null, false);
+                () -> ConfigLoader.load(settings.config, settings.overrides()), null, model, null, false, settings.quiet);
     }
 }

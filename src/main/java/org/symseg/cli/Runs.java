@@ -14,6 +14,7 @@ import org.symseg.dataset.InputSource;
 import org.symseg.dataset.ModelStore;
 import org.symseg.dataset.OutputNames;
 import org.symseg.pipeline.InputResult;
+import org.symseg.pipeline.RunProgress;
 import org.symseg.pipeline.SegmentJob;
 import org.symseg.pipeline.SparkContexts;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ final class Runs {
 
     static int run(CommandSpec spec, SegmentJob.Mode mode, InputOptions inputs,
             Supplier<SegmentConfig> settings, String outDir, String modelDir, ModelStore.Saved model,
-            boolean force) throws Exception {
+            boolean force, boolean quiet) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (inputs.isEmpty()) {
@@ -51,7 +52,7 @@ final class Runs {
 
         JavaSparkContext sc = SparkContexts.getOrCreate(config.master());
         SegmentJob.Report report = SegmentJob.run(sc, new SegmentJob.Request(mode, sources,
-                unusable, outDir, modelDir, model, config, force));
+                unusable, outDir, modelDir, model, config, force, progress(err, quiet)));
         int written = 0;
         int skipped = 0;
         for (InputResult result : report.results()) {
@@ -83,6 +84,11 @@ final class Runs {
                     report.timingsMs().get("total") / 1000.0, outDir);
         }
         return failures.isEmpty() ? 0 : Main.INPUT_FAILED;
+    }
+
+    /** A redrawn line on a terminal; plain lines per stage when stderr goes to a file or pipe. */
+    private static RunProgress progress(PrintWriter err, boolean quiet) {
+        return quiet ? RunProgress.quiet() : RunProgress.to(err, System.console() != null);
     }
 
     private static String meanFractions(double[][] fractions) {

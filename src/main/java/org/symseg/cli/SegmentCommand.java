@@ -38,6 +38,6 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return Runs.run(spec, SegmentJob.Mode.SEGMENT, inputs,
-                () -> ConfigLoader.load(settings.config, settings.overrides()), out, null, null, force);
+                () -> ConfigLoader.load(settings.config, settings.overrides()), out, null, null, force, settings.quiet);
     }
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Settings every run takes; unset ones come from a saved model, --config, or conf/. */
+/**
+ * Settings every run takes; unset ones come from a saved model, --config, or conf/. Also
+ * {@code --quiet}, which is not a setting of the result but every run takes it.
+ */
 final class SettingOptions {
 
     @Option(names = "--k", paramLabel = "N|auto", description = "Number of patterns (default 2), "
@@ -48,6 +51,9 @@ final class SettingOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults.")
     Path config;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    boolean quiet;
 
     Map<String, String> overrides() {
         Map<String, String> map = new LinkedHashMap<>();

@@ -38,11 +38,12 @@ public final class SegmentJob {
 
     /**
      * A run to do. {@code inputFailures} are arguments that gave no usable input; {@code modelDir} is where {@code fit} saves; {@code model} is what
-     * {@code apply} uses; {@code force} redoes every input (and refits, for segment).
+     * {@code apply} uses; {@code force} redoes every input (and refits, for segment);
+     * {@code progress} shows the stages on the console.
      */
     public record Request(Mode mode, List<InputSource> sources, List<Failure> inputFailures,
             String outDir, String modelDir, ModelStore.Saved model, SegmentConfig config,
-            boolean force) {
+            boolean force, RunProgress progress) {
     }
 
     /**
@@ -61,6 +62,16 @@ public final class SegmentJob {
     }
 
     public static Report run(JavaSparkContext sc, Request request) throws IOException {
+        request.progress().attach(sc);
+        try {
+            return run(sc, request, request.progress());
+        } finally {
+            request.progress().detach();
+        }
+    }
+
+    private static Report run(JavaSparkContext sc, Request request, RunProgress progress)
+            throws IOException {
         Stopwatch clock = new Stopwatch();
         SegmentConfig config = request.config();
         FrameReader reader = new TiffFrameReader();
@@ -100,7 +111,10 @@ public final class SegmentJob {
 
         RunPlan work = model == null ? plan : plan.without(skipped);
         if (!work.inputs().isEmpty()) {
+            progress.begin(sc, "ranges");
             work = QuantizeStage.run(sc, work, failures);
+            progress.end();
+            progress.begin(sc, "descriptors");
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Set<Integer> dropped = new HashSet<>();
@@ -111,20 +125,24 @@ public final class SegmentJob {
                 }
             }
             work = work.without(dropped);
+            progress.end();
             clock.lap("descriptors");
             if (!work.inputs().isEmpty()) {
                 Broadcast<RunPlan> shared = sc.broadcast(work);
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
                 if (model == null) {
+                    progress.begin(sc, "fit");
                     FitStage.Fitted fitted = FitStage.fit(usable, shared);
                     kSelection = fitted.kSelection();
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
                             fitted.model());
                     ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
+                    progress.end();
                     clock.lap("fit");
                 }
                 if (request.mode() != Mode.FIT) {
+                    progress.begin(sc, "apply");
                     OutputContext context = new OutputContext(request.outDir(), runId(),
                             config.settingsHash(), model.hash(), model.model().patterns());
                     for (InputResult result : OutputStage.run(usable, shared,
@@ -134,6 +152,7 @@ public final class SegmentJob {
                             failures.add(new Failure(result.path(), result.reason()));
                         }
                     }
+                    progress.end();
                     clock.lap("apply+write");
                 }
             }

@@ -33,7 +33,8 @@ class BadInputTest {
         TestImages.crop(good, tiny, 60);
 
         Cli run = Cli.run("segment", missing.toString(), text.toString(), good.toString(),
-                empty.toString(), truncated.toString(), tiny.toString(), "--out", out.toString());
+                empty.toString(), truncated.toString(), tiny.toString(), "--out", out.toString(),
+                "--quiet");
 
         assertEquals(Main.INPUT_FAILED, run.exitCode());
         Map<Path, String> expected = Map.of(missing, "no such file", text, "not a TIFF image",
@@ -49,7 +50,8 @@ class BadInputTest {
         assertTrue(Files.size(out.resolve("two-phase").resolve("labels.tif")) > 0);
         assertTrue(Files.size(out.resolve("two-phase").resolve("overlay.png")) > 0);
         try (Stream<Path> entries = Files.list(out)) {
-            assertEquals(List.of("failures.json", "manifest.json", "model", "stats", "two-phase"),
+            assertEquals(List.of("failures.json", "manifest.json", "model", "report.html", "stats",
+                    "two-phase"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList(),
                     "only finished outputs carry a name in the output directory");
         }

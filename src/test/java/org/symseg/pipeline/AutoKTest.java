@@ -19,7 +19,7 @@ class AutoKTest {
     @CsvSource({"two-phase, 2", "three-grains, 3"})
     void picksTheTrueNumberOfDomains(String name, int domains, @TempDir Path out) throws IOException {
         Cli run = Cli.run("segment", "test-data/" + name + ".tif", "--out", out.toString(),
-                "--k", "auto");
+                "--k", "auto", "--quiet");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         System.out.println(name + ": " + manifest.get("kSelection"));

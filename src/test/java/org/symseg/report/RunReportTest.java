@@ -50,7 +50,8 @@ class RunReportTest {
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png",
                 out.resolve("diagnostics/fisher.png").toFile());
 
-        Cli run = Cli.run("segment", in.toString(), "--out", out.toString());
+        Cli run = Cli.run("segment", in.toString(), "--out", out.toString(), "--k", "auto",
+                "--k-max", "3", "--quiet");
         assertEquals(1, run.exitCode(), run.out() + run.err());
         Path report = out.resolve("report.html");
         assertTrue(Files.isRegularFile(report), run.err());
@@ -75,6 +76,7 @@ class RunReportTest {
         assertTrue(text.contains("not a TIFF image"), text);
         assertEquals(2, page.get("svgs").asInt(), "one line per pattern over the series' frames");
         assertEquals(0, page.get("scripts").asInt());
+        assertTrue(text.contains("Number of patterns"), "the scores of --k auto are shown");
         List<String> links = new ArrayList<>();
         page.get("links").forEach(link -> links.add(link.asText()));
         assertTrue(links.contains(out.resolve(NASTY + "/overlay.png").toString()), links.toString());
