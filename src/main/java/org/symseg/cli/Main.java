@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code symseg} command: {@code segment}, {@code fit}, {@code apply}, {@code synth}. */
+/**
+ * The {@code symseg} command: {@code segment}, {@code fit}, {@code apply}, {@code evaluate},
+ * {@code synth}.
+ */
 @Command(name = "symseg", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Unsupervised segmentation of atomic-resolution microscopy images "
                 + "with symmetry descriptors, PCA and k-means, on Apache Spark.",
-        subcommands = {SegmentCommand.class, FitCommand.class, ApplyCommand.class, SynthCommand.class,
+        subcommands = {SegmentCommand.class, FitCommand.class, ApplyCommand.class, EvaluateCommand.class,
+            SynthCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 public record KSelection(String method, Map<Integer, Double> scores, int chosen) {
 
     public static final int DIGITS = 6;
+    /** Points the choice is made on at most; silhouette and k-means are O(points x k) here. */
+    public static final int SAMPLE = 20_000;
+    public static final String SILHOUETTE = "mean silhouette of k-means on the fit's PCA features";
 
     public KSelection {
         scores = Collections.unmodifiableMap(new TreeMap<>(scores));
@@ -32,6 +35,24 @@ public record KSelection(String method, Map<Integer, Double> scores, int chosen)
             }
         }
         return new KSelection(method, scores, chosen);
+    }
+
+    /**
+     * Scores k = kMin..kMax by the mean silhouette ({@link Silhouette}) of seeded k-means fits
+     * ({@link LocalKMeans}) on {@code points}, thinned evenly to at most {@link #SAMPLE}.
+     */
+    public static KSelection bySilhouette(double[][] points, int kMin, int kMax, long seed) {
+        int step = Math.max(1, (points.length + SAMPLE - 1) / SAMPLE);
+        double[][] sample = new double[(points.length + step - 1) / step][];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = points[i * step];
+        }
+        Map<Integer, Double> scores = new TreeMap<>();
+        for (int k = kMin; k <= kMax; k++) {
+            double[][] centres = LocalKMeans.fit(sample, k, seed);
+            scores.put(k, Silhouette.mean(sample, LocalKMeans.assign(sample, centres), k));
+        }
+        return best(SILHOUETTE, scores);
     }
 
     public static double rounded(double score) {

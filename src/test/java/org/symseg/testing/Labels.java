@@ -7,6 +7,7 @@ import java.util.List;
 import org.symseg.image.ImageHeader;
 import org.symseg.image.Rect;
 import org.symseg.image.TiffFrameReader;
+import org.symseg.report.Evaluation;
 
 /** Reads label maps and ground truth back, and scores one against the other. */
 public final class Labels {
@@ -32,32 +33,14 @@ public final class Labels {
 
     /**
      * Fraction of pixels labelled correctly under the best one-to-one matching of labels to truth
-     * classes (tried exhaustively; fine for a handful of classes).
+     * classes, as {@code symseg evaluate} reports it; {@code classes} is how many truth classes
+     * the caller expects, checked so a wrong mask cannot pass unnoticed.
      */
     public static double matchedAccuracy(List<int[]> labels, List<int[]> truth, int classes) {
-        long[][] confusion = new long[classes][classes];
-        long total = 0;
-        for (int f = 0; f < labels.size(); f++) {
-            for (int i = 0; i < labels.get(f).length; i++) {
-                confusion[labels.get(f)[i]][truth.get(f)[i]]++;
-                total++;
-            }
+        Evaluation evaluation = Evaluation.of(labels, truth, labels.get(0).length, 0);
+        if (evaluation.patterns().size() != classes) {
+            throw new AssertionError("truth has " + evaluation.patterns().size() + " classes, not " + classes);
         }
-        return best(confusion, 0, new boolean[classes]) / (double) total;
-    }
-
-    private static long best(long[][] confusion, int label, boolean[] used) {
-        if (label == confusion.length) {
-            return 0;
-        }
-        long best = 0;
-        for (int c = 0; c < used.length; c++) {
-            if (!used[c]) {
-                used[c] = true;
-                best = Math.max(best, confusion[label][c] + best(confusion, label + 1, used));
-                used[c] = false;
-            }
-        }
-        return best;
+        return evaluation.matchedAccuracy();
     }
 }

@@ -1,0 +1,162 @@
+package org.symseg.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.symseg.config.ConfigLoader;
+import org.symseg.config.SegmentConfig;
+import org.symseg.descriptor.Descriptor;
+import org.symseg.descriptor.Quantizer;
+import org.symseg.model.KSelection;
+import org.symseg.model.LocalFit;
+import org.symseg.model.SegmentationModel;
+import org.symseg.tiling.StrideGrid;
+import org.symseg.tiling.Tile;
+import org.symseg.tiling.TileGrid;
+import org.symseg.tiling.Upsampler;
+
+/**
+ * symseg as a library, without Spark: segments one greyscale image held in memory, for use inside
+ * other Java imaging tools.
+ *
+ * <pre>{@code
+ * Segmenter segmenter = Segmenter.builder().patterns(3).stride(4).build();
+ * int[] labels = segmenter.segment(pixels, width, height);   // label of each pixel, row by row
+ * }</pre>
+ *
+ * Settings and their defaults are those of the command line ({@code conf/symseg.properties}) and
+ * are checked the same way: a bad value throws {@link org.symseg.config.ConfigException} naming
+ * it. Descriptors, stride grid and upsampling are the pipeline's own code; the fit is
+ * {@link LocalFit} (PCA by Jacobi rotations, seeded k-means++), so labels are deterministic and
+ * ordered by pattern size (label 0 is the largest). The image and all its stride points'
+ * descriptors are held in memory: about 4 x descriptor length bytes per stride point.
+ * Instances are immutable and may be shared between threads.
+ */
+public final class Segmenter {
+
+    private final SegmentConfig config;
+
+    private Segmenter(SegmentConfig config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings in use, defaults included. */
+    public Map<String, Object> settings() {
+        return config.resultSettings();
+    }
+
+    /**
+     * Labels 0..patterns-1 for every pixel of a {@code width} x {@code height} image given row by
+     * row. Pixels may be any finite values (counts, floats); they are mapped onto 16 bits by the
+     * image's range, which leaves the correlation descriptors unchanged.
+     *
+     * @throws IllegalArgumentException when the image is smaller than the descriptor's reach
+     */
+    public int[] segment(float[] pixels, int width, int height) {
+        if (width < 1 || height < 1 || pixels.length != (long) width * height) {
+            throw new IllegalArgumentException(pixels.length + " pixels for a " + width + "x" + height + " image");
+        }
+        Descriptor descriptor = config.createDescriptor();
+        StrideGrid grid = new StrideGrid(width, height, config.stride(), descriptor.reach());
+        if (!grid.fits()) {
+            throw new IllegalArgumentException(width + "x" + height + " is smaller than the "
+                    + "descriptor's reach allows: at least " + grid.minimumSize() + "x"
+                    + grid.minimumSize() + " is needed for reach " + grid.reach());
+        }
+        // one tile whose core is the whole image
+        List<Tile> tiles = TileGrid.tiles(0, 0, grid, Math.max(width, height));
+        if (tiles.size() != 1) {
+            throw new IllegalStateException("expected one tile, got " + tiles.size());
+        }
+        Tile tile = tiles.get(0);
+        int length = descriptor.length();
+        float[] descriptors = new float[tile.points() * length];
+        descriptor.compute(quantized(pixels, width, height), tile.localXs(grid), tile.localYs(grid),
+                descriptors);
+        LocalFit.Projected projected = LocalFit.project(descriptors, tile.points(), length, config.pca());
+        int patterns = config.autoK() ? KSelection.bySilhouette(projected.features(), config.kMin(),
+                config.kMax(), config.seed()).chosen() : config.k();
+        SegmentationModel model = LocalFit.cluster(projected, patterns, config.seed());
+        short[] labels = Upsampler.upsample(tile, grid, model.labels(descriptors, tile.points()));
+        int[] out = new int[labels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[i] & 0xffff;
+        }
+        return out;
+    }
+
+    private static org.symseg.descriptor.QuantizedImage quantized(float[] pixels, int width, int height) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : pixels) {
+            if (Float.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return min > max ? Quantizer.forRange(0, 0).apply(pixels, width, height)
+                : Quantizer.forRange(min, max).apply(pixels, width, height);
+    }
+
+    /** Settings by name; anything not set keeps its default. */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Number of patterns (k-means clusters). */
+        public Builder patterns(int k) {
+            return set("k", k);
+        }
+
+        /** Choose the number of patterns between kMin and kMax by silhouette, as {@code --k auto}. */
+        public Builder patterns(int kMin, int kMax) {
+            return set("k", "auto").set("k-min", kMin).set("k-max", kMax);
+        }
+
+        /** Pixels between stride points; labels are upsampled to every pixel. */
+        public Builder stride(int pixels) {
+            return set("stride", pixels);
+        }
+
+        /** Patch half-size: patches are (2P+1) x (2P+1) pixels. */
+        public Builder patch(int half) {
+            return set("patch", half);
+        }
+
+        /** Translation window half-size. */
+        public Builder window(int half) {
+            return set("window", half);
+        }
+
+        /** Number of translation shifts: the descriptor length. */
+        public Builder shifts(int count) {
+            return set("shifts", count);
+        }
+
+        /** Principal components kept for k-means. */
+        public Builder components(int count) {
+            return set("pca", count);
+        }
+
+        public Builder seed(long seed) {
+            return set("seed", seed);
+        }
+
+        /** Any other setting by its configuration key, as in {@code conf/symseg.properties}. */
+        public Builder set(String key, Object value) {
+            settings.put(key, String.valueOf(value));
+            return this;
+        }
+
+        /** @throws org.symseg.config.ConfigException naming a bad value */
+        public Segmenter build() {
+            return new Segmenter(ConfigLoader.load(null, settings));
+        }
+    }
+}
