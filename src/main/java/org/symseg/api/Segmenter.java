@@ -75,8 +75,9 @@ public final class Segmenter {
         Tile tile = tiles.get(0);
         int length = descriptor.length();
         float[] descriptors = new float[tile.points() * length];
-        descriptor.compute(quantized(pixels, width, height), tile.localXs(grid), tile.localYs(grid),
-                descriptors);
+        double[] range = Quantizer.finiteRange(pixels);
+        descriptor.compute(Quantizer.forRange(range[0], range[1]).apply(pixels, width, height),
+                tile.localXs(grid), tile.localYs(grid), descriptors);
         LocalFit.Projected projected = LocalFit.project(descriptors, tile.points(), length, config.pca());
         int patterns = config.autoK() ? KSelection.bySilhouette(projected.features(), config.kMin(),
                 config.kMax(), config.seed()).chosen() : config.k();
@@ -87,19 +88,6 @@ public final class Segmenter {
             out[i] = labels[i] & 0xffff;
         }
         return out;
-    }
-
-    private static org.symseg.descriptor.QuantizedImage quantized(float[] pixels, int width, int height) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : pixels) {
-            if (Float.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        return min > max ? Quantizer.forRange(0, 0).apply(pixels, width, height)
-                : Quantizer.forRange(min, max).apply(pixels, width, height);
     }
 
     /** Settings by name; anything not set keeps its default. */

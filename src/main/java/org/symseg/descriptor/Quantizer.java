@@ -27,6 +27,19 @@ public record Quantizer(double offset, double scale) implements Serializable {
         return new Quantizer(-min, LEVELS / (max - min));
     }
 
+    /** Smallest and largest finite sample; {0, 0} when there is none. */
+    public static double[] finiteRange(float[] samples) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : samples) {
+            if (Float.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return min > max ? new double[] {0, 0} : new double[] {min, max};
+    }
+
     public int quantize(float value) {
         double q = Math.rint((value + offset) * scale);
         if (!(q > 0)) {

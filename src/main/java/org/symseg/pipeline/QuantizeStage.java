@@ -74,19 +74,8 @@ final class QuantizeStage {
         try {
             float[] pixels = plan.reader().read(input.frame(tile.frame()).path(),
                     input.frame(tile.frame()).page(), tile.core());
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (float v : pixels) {
-                if (Float.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-            if (min > max) {
-                min = 0;
-                max = 0;
-            }
-            return new Range(tile.input(), tile.frame(), min, max, null);
+            double[] range = Quantizer.finiteRange(pixels);
+            return new Range(tile.input(), tile.frame(), range[0], range[1], null);
         } catch (Exception e) {
             return new Range(tile.input(), tile.frame(), 0, 0, Failure.reasonOf(e));
         }

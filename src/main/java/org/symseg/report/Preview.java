@@ -17,34 +17,33 @@ import org.symseg.image.Storage;
 
 /**
  * Images for the run report, read back from the run's own output files and embedded as PNG data
- * URIs. An image wider or taller than {@link #MAX_SIDE} is embedded downscaled (the report links
+ * URIs. An image wider or taller than the side asked for is embedded downscaled (the report links
  * the full file), and is decoded with subsampling first, so the driver never holds a huge image.
  */
 final class Preview {
 
-    static final int MAX_SIDE = 1024;
 
     private Preview() {
     }
 
     /** A picture file (PNG overlay, plot) as it should be embedded. */
-    static BufferedImage picture(String path) throws IOException {
-        BufferedImage image = read(path, 2 * MAX_SIDE);
+    static BufferedImage picture(String path, int maxSide) throws IOException {
+        BufferedImage image = read(path, 2 * maxSide);
         int longest = Math.max(image.getWidth(), image.getHeight());
-        if (longest <= MAX_SIDE) {
+        if (longest <= maxSide) {
             return image;
         }
         // area averaging after the coarse subsampling keeps atomic lattices free of moiré
-        int w = Math.max(1, (int) ((long) image.getWidth() * MAX_SIDE / longest));
-        int h = Math.max(1, (int) ((long) image.getHeight() * MAX_SIDE / longest));
+        int w = Math.max(1, (int) ((long) image.getWidth() * maxSide / longest));
+        int h = Math.max(1, (int) ((long) image.getHeight() * maxSide / longest));
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         small.getGraphics().drawImage(image.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
         return small;
     }
 
     /** The first page of a label map, each label in its pattern colour (nearest-neighbour). */
-    static BufferedImage labels(String path) throws IOException {
-        Raster raster = read(path, MAX_SIDE).getRaster();
+    static BufferedImage labels(String path, int maxSide) throws IOException {
+        Raster raster = read(path, maxSide).getRaster();
         BufferedImage out = new BufferedImage(raster.getWidth(), raster.getHeight(),
                 BufferedImage.TYPE_INT_RGB);
         int[] row = new int[raster.getWidth()];

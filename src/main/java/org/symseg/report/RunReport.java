@@ -11,8 +11,10 @@ import org.symseg.model.KSelection;
 
 /**
  * {@code OUT/report.html}: one self-contained page per run that a person opens from disk, offline.
- * Images are embedded as PNG data URIs (downscaled past {@link Preview#MAX_SIDE}, with a link to
- * the full file), plots are inline SVG, styles inline; there is no script and nothing external.
+ * Images are embedded as PNG data URIs (downscaled past {@link #FULL_SIDE} pixels a side, or
+ * {@link #THUMB_SIDE} when the run has more than {@link #FULL_INPUTS} inputs, so the page stays a
+ * few megabytes; each links to its full file), plots are inline SVG, styles inline; there is no
+ * script and nothing external.
  * Every string a user chose is escaped ({@link Html}).
  */
 public final class RunReport {
@@ -20,6 +22,9 @@ public final class RunReport {
     public static final String FILE = "report.html";
     /** Where the Fisher separability plot is written, when a run makes one. */
     public static final String FISHER = "diagnostics/fisher.png";
+    static final int FULL_SIDE = 1024;
+    static final int THUMB_SIDE = 256;
+    static final int FULL_INPUTS = 16;
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1180px;padding:0 16px;color:#222}
@@ -61,8 +66,9 @@ public final class RunReport {
                     .append(Html.text(run.model().hash().substring(0, Math.min(12, run.model().hash().length()))))
                     .append("</code>.</p>\n");
         }
+        int side = run.inputs().size() > FULL_INPUTS ? THUMB_SIDE : FULL_SIDE;
         for (int i = 0; i < run.inputs().size(); i++) {
-            input(page, run, run.inputs().get(i), i);
+            input(page, run, run.inputs().get(i), i, side);
         }
         kSelection(page, run.kSelection());
         fisher(page, run.outDir());
@@ -79,7 +85,8 @@ public final class RunReport {
         return written + " written, " + skipped + " skipped, " + run.failures().size() + " failed";
     }
 
-    private static void input(StringBuilder page, RunSummary run, RunSummary.Input input, int index) {
+    private static void input(StringBuilder page, RunSummary run, RunSummary.Input input, int index,
+            int side) {
         page.append("<h2 id=\"input-").append(index).append("\"><span class=\"path\">")
                 .append(Html.text(input.path())).append("</span></h2>\n<p class=\"status-")
                 .append(Html.text(input.status())).append("\">").append(Html.text(input.status()));
@@ -95,19 +102,19 @@ public final class RunReport {
             return;
         }
         page.append("<div class=\"figs\">");
-        figure(page, run.outDir(), input.outputName() + "/overlay.png", "overlay (frame 0)", false);
-        figure(page, run.outDir(), input.outputName() + "/labels.tif", "label map (frame 0)", true);
+        figure(page, run.outDir(), input.outputName() + "/overlay.png", "overlay (frame 0)", side, false);
+        figure(page, run.outDir(), input.outputName() + "/labels.tif", "label map (frame 0)", side, true);
         page.append("</div>\n");
         fractions(page, input.fractions());
     }
 
     /** An embedded picture linked to its full file; a file that cannot be read is said so. */
     private static void figure(StringBuilder page, String outDir, String file, String caption,
-            boolean labels) {
+            int side, boolean labels) {
         String full = Storage.child(outDir, file);
         page.append("<figure>");
         try {
-            var image = labels ? Preview.labels(full) : Preview.picture(full);
+            var image = labels ? Preview.labels(full, side) : Preview.picture(full, side);
             page.append("<a href=\"").append(Html.href(file)).append("\"><img src=\"")
                     .append(Preview.dataUri(image)).append("\" width=\"").append(image.getWidth())
                     .append("\" height=\"").append(image.getHeight()).append("\" alt=\"")
@@ -174,7 +181,7 @@ public final class RunReport {
             return;
         }
         page.append("<h2>Separability</h2>\n<div class=\"figs\">");
-        figure(page, outDir, FISHER, "Fisher separability", false);
+        figure(page, outDir, FISHER, "Fisher separability", FULL_SIDE, false);
         page.append("</div>\n");
     }
 

@@ -86,6 +86,16 @@ class RunReportTest {
     }
 
     @Test
+    void bigImagesAreEmbeddedDownscaled(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("big.png");
+        ImageIO.write(new BufferedImage(2500, 1200, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        BufferedImage preview = Preview.picture(png.toString(), RunReport.FULL_SIDE);
+        assertEquals(List.of(1024, 491), List.of(preview.getWidth(), preview.getHeight()));
+        BufferedImage thumb = Preview.picture(png.toString(), RunReport.THUMB_SIDE);
+        assertEquals(256, thumb.getWidth());
+    }
+
+    @Test
     void textAndLinksAreEscaped() {
         assertEquals("&lt;b class=&quot;x&quot;&gt;&amp;amp; &#39;q&#39;", Html.text("<b class=\"x\">&amp; 'q'"));
         assertEquals("a%20%3Cb%3E%26%22/100%25%23x/overlay.png", Html.href("a <b>&\"/100%#x/overlay.png"));
