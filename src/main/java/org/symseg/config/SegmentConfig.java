@@ -11,7 +11,8 @@ import org.symseg.descriptor.TranslationDescriptor;
  * {@code --config} file, then command-line options. Validated before Spark starts.
  */
 public record SegmentConfig(int k, String descriptor, int stride, int patch, int window,
-        int shifts, int pca, long seed, int tile, String master) implements Serializable {
+        int shifts, int pca, long seed, long fitSample, int tile, String master)
+        implements Serializable {
 
     /** Checks every value; the message names the option, the value and what is allowed. */
     public SegmentConfig validate() {
@@ -26,6 +27,7 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
                 "must be between 1 and " + available + " for --window " + window);
         require(pca >= 1 && pca <= shifts, "--pca", pca,
                 "must be between 1 and the descriptor length " + shifts);
+        require(fitSample >= 0, "--fit-sample", fitSample, "must be 0 (all points) or more");
         require(tile >= 1, "--tile", tile, "must be at least 1");
         require(master != null && !master.isBlank(), "--master", master, "must not be empty");
         return this;
@@ -58,6 +60,7 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
         map.put("k", k);
         map.put("pca", pca);
         map.put("seed", seed);
+        map.put("fit-sample", fitSample);
         return map;
     }
 
@@ -81,6 +84,7 @@ public record SegmentConfig(int k, String descriptor, int stride, int patch, int
         map.put("shifts", shifts);
         map.put("pca", pca);
         map.put("seed", seed);
+        map.put("fit-sample", fitSample);
         map.put("tile", tile);
         map.put("master", master);
         return map;
