@@ -21,8 +21,6 @@ public final class StreamingTiffWriter implements Closeable {
 
     static final int ROWS_PER_STRIP = 32;
 
-    private static final short SHORT = 3;
-    private static final short LONG = 4;
 
     private final RandomAccessFile file;
     private final Deflater deflater = new Deflater(6);
@@ -124,18 +122,18 @@ public final class StreamingTiffWriter implements Closeable {
         }
         out.putInt(1).putInt(1); // one pixel per unit: no calibration
         out.putShort((short) entries);
-        entry(out, 256, LONG, 1, width);
-        entry(out, 257, LONG, 1, height);
-        entry(out, 258, SHORT, 1, bytesPerSample * 8);
-        entry(out, 259, SHORT, 1, 8);
-        entry(out, 262, SHORT, 1, 1);
-        entry(out, 273, LONG, n, n == 1 ? strips.get(0)[0] : offsetsAt);
-        entry(out, 277, SHORT, 1, 1);
-        entry(out, 278, LONG, 1, ROWS_PER_STRIP);
-        entry(out, 279, LONG, n, n == 1 ? strips.get(0)[1] : countsAt);
-        entry(out, 282, (short) 5, 1, resolutionAt);
-        entry(out, 283, (short) 5, 1, resolutionAt);
-        entry(out, 296, SHORT, 1, 1);
+        TiffEntries.put(out, 256, TiffEntries.LONG, 1, width);
+        TiffEntries.put(out, 257, TiffEntries.LONG, 1, height);
+        TiffEntries.put(out, 258, TiffEntries.SHORT, 1, bytesPerSample * 8);
+        TiffEntries.put(out, 259, TiffEntries.SHORT, 1, 8);
+        TiffEntries.put(out, 262, TiffEntries.SHORT, 1, 1);
+        TiffEntries.put(out, 273, TiffEntries.LONG, n, n == 1 ? strips.get(0)[0] : offsetsAt);
+        TiffEntries.put(out, 277, TiffEntries.SHORT, 1, 1);
+        TiffEntries.put(out, 278, TiffEntries.LONG, 1, ROWS_PER_STRIP);
+        TiffEntries.put(out, 279, TiffEntries.LONG, n, n == 1 ? strips.get(0)[1] : countsAt);
+        TiffEntries.put(out, 282, TiffEntries.RATIONAL, 1, resolutionAt);
+        TiffEntries.put(out, 283, TiffEntries.RATIONAL, 1, resolutionAt);
+        TiffEntries.put(out, 296, TiffEntries.SHORT, 1, 1);
         out.putInt(0); // no next page yet
         if (directoryAt > 0xffffffffL) {
             throw new IOException("label TIFF would exceed 4 GiB");
@@ -145,15 +143,6 @@ public final class StreamingTiffWriter implements Closeable {
         file.seek(linkToNextPage);
         file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) directoryAt).array());
         linkToNextPage = directoryAt + 2 + entries * 12L;
-    }
-
-    private static void entry(ByteBuffer out, int tag, short type, int count, long value) {
-        out.putShort((short) tag).putShort(type).putInt(count);
-        if (type == SHORT && count == 1) {
-            out.putShort((short) value).putShort((short) 0);
-        } else {
-            out.putInt((int) value);
-        }
     }
 
     private static long align(long offset) {
