@@ -45,7 +45,7 @@ final class InputWriter {
                 for (short[] frame : frames) {
                     pages.add(TiffWriter.labels(frame, header.width(), header.height(), patterns));
                 }
-                TiffWriter.write(out, pages);
+                TiffWriter.write(out, pages, header.calibration());
             }
             float[] first = plan.reader().read(input.path(), 0,
                     new Rect(0, 0, header.width(), header.height()));

@@ -17,7 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.symseg.config.SegmentConfig;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
-import org.symseg.image.TiffFrameReader;
+import org.symseg.image.AnyFormatReader;
 import org.symseg.model.SegmentationModel;
 import org.symseg.report.Manifest;
 import scala.Tuple2;
@@ -47,7 +47,7 @@ public final class SegmentJob {
             SegmentConfig config) throws java.io.IOException {
         Stopwatch clock = new Stopwatch();
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        FrameReader reader = new TiffFrameReader();
+        FrameReader reader = new AnyFormatReader();
         Planner.Planned planned = Planner.plan(paths, config, reader);
         List<Failure> failures = new ArrayList<>(planned.failures());
         clock.lap("plan");
@@ -118,6 +118,7 @@ public final class SegmentJob {
                 entry.put("height", input.header().height());
                 entry.put("frames", input.header().frames());
                 entry.put("pixelType", input.header().type().name());
+                entry.put("calibration", input.header().calibration().asMap());
                 entry.put("output", result.outputDir());
                 entry.put("fractions", result.fractions());
             } else {
