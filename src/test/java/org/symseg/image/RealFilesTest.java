@@ -105,7 +105,7 @@ class RealFilesTest {
         assertArrayEquals(new float[] {1, 3, 5, 7, 9, 11, 13, 15, 17},
                 frame("emd/fei_example_tem_stack.emd", 1));
         assertArrayEquals(new float[] {8, 10, 14, 16},
-                reader.read(file("emd/fei_example_tem_stack.emd"), 0, new Rect(1, 1, 2, 2))
+                reader.read(file("emd/fei_example_tem_stack.emd"), 0, new Rect(1, 1, 2, 2)),
                 "region of frame 0");
         ImageHeader ncem = assertImage("emd/example_image.emd", Hdf5FrameReader.class, 3, 3, 1,
                 PixelType.INT32);
