@@ -103,7 +103,8 @@ public final class Hdf5FrameReader implements FrameReader {
     }
 
     private static Layout layout(String path, HdfFile file) throws IOException {
-        if (file.getByPath("/Data/Image") instanceof Group velox) {
+        if (file.getChildren().get("Data") instanceof Group data
+                && data.getChildren().get("Image") instanceof Group velox) {
             return velox(path, file, velox);
         }
         Group emd = findEmdGroup(file, 0);
@@ -117,14 +118,14 @@ public final class Hdf5FrameReader implements FrameReader {
     private static Layout velox(String path, HdfFile file, Group images) throws IOException {
         TreeMap<String, Node> byName = new TreeMap<>(images.getChildren());
         for (Node node : byName.values()) {
-            if (node instanceof Group image && image.getChild("Data") instanceof Dataset data) {
+            if (node instanceof Group image && image.getChildren().get("Data") instanceof Dataset data) {
                 long[] dims = data.getDimensionsAsLong();
                 if (dims.length != 3 && dims.length != 2) {
                     throw new ImageFormatException("Velox image " + node.getName() + " has "
                             + dims.length + " dimensions; symseg reads 2-D images and stacks");
                 }
                 long frames = dims.length == 3 ? dims[2] : 1;
-                Calibration calibration = veloxCalibration(image.getChild("Metadata"));
+                Calibration calibration = veloxCalibration(image.getChildren().get("Metadata"));
                 ImageHeader header = ImageHeader.checked(path, dims[1], dims[0], frames,
                         pixelType(data), calibration);
                 checkStored(data, file);
@@ -172,7 +173,7 @@ public final class Hdf5FrameReader implements FrameReader {
             if (node instanceof Group child && !child.isLink()) {
                 Attribute type = child.getAttribute("emd_group_type");
                 if (type != null && type.getData() instanceof Number n && n.intValue() == 1
-                        && child.getChild("data") instanceof Dataset) {
+                        && child.getChildren().get("data") instanceof Dataset) {
                     return child;
                 }
                 Group found = findEmdGroup(child, depth + 1);
@@ -185,7 +186,7 @@ public final class Hdf5FrameReader implements FrameReader {
     }
 
     private static Layout emd(String path, HdfFile file, Group group) throws IOException {
-        Dataset data = (Dataset) group.getChild("data");
+        Dataset data = (Dataset) group.getChildren().get("data");
         long[] dims = data.getDimensionsAsLong();
         if (dims.length != 2 && dims.length != 3) {
             throw new ImageFormatException("EMD data with " + dims.length + " dimensions; symseg"
@@ -207,7 +208,7 @@ public final class Hdf5FrameReader implements FrameReader {
             String unit = null;
             int[] dims = {xDim, yDim};
             for (int i = 0; i < 2; i++) {
-                if (!(group.getChild("dim" + dims[i]) instanceof Dataset axis)
+                if (!(group.getChildren().get("dim" + dims[i]) instanceof Dataset axis)
                         || axis.getDimensions().length != 1 || axis.getDimensions()[0] < 2) {
                     return Calibration.NONE;
                 }
