@@ -35,13 +35,19 @@ public final class TiffFrameReader implements FrameReader {
             length = in.length();
         }
         tiff.header().checkRegion(frame, region);
-        Raster raster = decode(path, length, tiff.directoryIndex(frame), region);
-        if (raster.getWidth() != region.width() || raster.getHeight() != region.height()) {
+        // TwelveMonkeys 3.14 fails on tiled integer images when the region is narrower than
+        // the image, so tiled frames are decoded in full-width bands of the region's rows
+        Rect decoded = tiff.tiled(frame)
+                ? new Rect(0, region.y(), tiff.header().width(), region.height()) : region;
+        Raster raster = decode(path, length, tiff.directoryIndex(frame), decoded);
+        if (raster.getWidth() != decoded.width() || raster.getHeight() != decoded.height()) {
             throw new ImageFormatException("truncated or corrupt TIFF: region " + region
                     + " of frame " + frame + " decodes as " + raster.getWidth() + "x"
                     + raster.getHeight());
         }
-        return samples(raster, tiff.header().type());
+        Raster wanted = raster.createChild(raster.getMinX() + region.x() - decoded.x(),
+                raster.getMinY(), region.width(), region.height(), 0, 0, null);
+        return samples(wanted, tiff.header().type());
     }
 
     private static Raster decode(String path, long length, int directory, Rect region)

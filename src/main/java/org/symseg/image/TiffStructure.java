@@ -57,6 +57,7 @@ final class TiffStructure {
     private final ByteReader in;
     private final boolean big;
     private final List<Long> frameDirectories = new ArrayList<>();
+    private final List<Boolean> frameTiled = new ArrayList<>();
     private ImageHeader header;
 
     private TiffStructure(ByteReader in, boolean big) {
@@ -105,6 +106,11 @@ final class TiffStructure {
     /** The directory index a decoder knows frame {@code frame} by. */
     int directoryIndex(int frame) {
         return frameDirectories.get(frame).intValue();
+    }
+
+    /** True when frame {@code frame} is stored in tiles rather than strips. */
+    boolean tiled(int frame) {
+        return frameTiled.get(frame);
     }
 
     private void walk(String path, long first) throws IOException {
@@ -192,6 +198,7 @@ final class TiffStructure {
         }
         checkBlocks(index, tags, type);
         frameDirectories.add((long) index);
+        frameTiled.add(tags.containsKey(TILE_OFFSETS));
         header = new ImageHeader(path, header.width(), header.height(), frameDirectories.size(),
                 header.type(), header.calibration());
     }
