@@ -118,7 +118,8 @@ final class DmTags {
         in.u8(); // open
         long count = structureNumber();
         if (count < 0 || count > in.remaining()) {
-            throw new ImageFormatException("corrupt DigitalMicrograph file: a tag group claims "
+            throw new ImageFormatException("truncated or corrupt DigitalMicrograph file: a tag"
+                    + " group claims "
                     + count + " tags at offset " + in.position());
         }
         for (long i = 0; i < count; i++) {
