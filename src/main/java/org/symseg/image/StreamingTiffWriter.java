@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -23,6 +24,7 @@ public final class StreamingTiffWriter implements Closeable {
 
 
     private final RandomAccessFile file;
+    private final Calibration calibration;
     private final Deflater deflater = new Deflater(6);
     private long linkToNextPage = 4; // the header's first-directory offset
     private int width;
@@ -33,7 +35,9 @@ public final class StreamingTiffWriter implements Closeable {
     private int rowsWritten;
     private final List<long[]> strips = new ArrayList<>(); // {offset, byteCount}
 
-    public StreamingTiffWriter(File target) throws IOException {
+    /** A writer whose pages carry the calibration as resolution tags and an ImageJ unit. */
+    public StreamingTiffWriter(File target, Calibration calibration) throws IOException {
+        this.calibration = calibration;
         file = new RandomAccessFile(target, "rw");
         file.setLength(0);
         file.write(new byte[] {'I', 'I', 42, 0, 0, 0, 0, 0});
@@ -105,13 +109,19 @@ public final class StreamingTiffWriter implements Closeable {
 
     private void writeDirectory() throws IOException {
         int n = strips.size();
+        long[] xResolution = calibration.known() ? TiffWriter.rational(1 / calibration.pixelWidth()) : new long[] {1, 1};
+        long[] yResolution = calibration.known() ? TiffWriter.rational(1 / calibration.pixelHeight()) : new long[] {1, 1};
+        String unit = calibration.known() ? TiffWriter.imageJUnit(calibration.unit()) : null;
+        byte[] description = unit != null && linkToNextPage == 4
+                ? ("ImageJ=1.11a\nunit=" + unit + "\n\0").getBytes(StandardCharsets.US_ASCII) : null;
+        // values too long for a directory entry go first, then the directory
         long dataStart = align(file.length());
-        // arrays too long for a directory entry go first, then the directory
         long offsetsAt = dataStart;
         long countsAt = offsetsAt + 4L * n;
         long resolutionAt = countsAt + 4L * n;
-        long directoryAt = resolutionAt + 8;
-        int entries = 12;
+        long descriptionAt = resolutionAt + 16;
+        long directoryAt = align(descriptionAt + (description == null ? 0 : description.length));
+        int entries = description == null ? 12 : 13;
         ByteBuffer out = ByteBuffer.allocate((int) (directoryAt - dataStart) + 2 + entries * 12 + 4)
                 .order(ByteOrder.LITTLE_ENDIAN);
         for (long[] s : strips) {
@@ -120,20 +130,28 @@ public final class StreamingTiffWriter implements Closeable {
         for (long[] s : strips) {
             out.putInt((int) s[1]);
         }
-        out.putInt(1).putInt(1); // one pixel per unit: no calibration
+        out.putInt((int) xResolution[0]).putInt((int) xResolution[1]);
+        out.putInt((int) yResolution[0]).putInt((int) yResolution[1]);
+        if (description != null) {
+            out.put(description);
+        }
+        out.position((int) (directoryAt - dataStart));
         out.putShort((short) entries);
         TiffEntries.put(out, 256, TiffEntries.LONG, 1, width);
         TiffEntries.put(out, 257, TiffEntries.LONG, 1, height);
         TiffEntries.put(out, 258, TiffEntries.SHORT, 1, bytesPerSample * 8);
         TiffEntries.put(out, 259, TiffEntries.SHORT, 1, 8);
         TiffEntries.put(out, 262, TiffEntries.SHORT, 1, 1);
+        if (description != null) {
+            TiffEntries.put(out, 270, TiffEntries.ASCII, description.length, descriptionAt);
+        }
         TiffEntries.put(out, 273, TiffEntries.LONG, n, n == 1 ? strips.get(0)[0] : offsetsAt);
         TiffEntries.put(out, 277, TiffEntries.SHORT, 1, 1);
         TiffEntries.put(out, 278, TiffEntries.LONG, 1, ROWS_PER_STRIP);
         TiffEntries.put(out, 279, TiffEntries.LONG, n, n == 1 ? strips.get(0)[1] : countsAt);
         TiffEntries.put(out, 282, TiffEntries.RATIONAL, 1, resolutionAt);
-        TiffEntries.put(out, 283, TiffEntries.RATIONAL, 1, resolutionAt);
-        TiffEntries.put(out, 296, TiffEntries.SHORT, 1, 1);
+        TiffEntries.put(out, 283, TiffEntries.RATIONAL, 1, resolutionAt + 8);
+        TiffEntries.put(out, 296, TiffEntries.SHORT, 1, 1); // no absolute unit: the unit is ImageJ's
         out.putInt(0); // no next page yet
         if (directoryAt > 0xffffffffL) {
             throw new IOException("label TIFF would exceed 4 GiB");

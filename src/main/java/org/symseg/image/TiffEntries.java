@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 /** Directory entries of the TIFF files symseg writes itself. */
 final class TiffEntries {
 
+    static final int ASCII = 2;
     static final int SHORT = 3;
     static final int LONG = 4;
     static final int RATIONAL = 5;

@@ -65,7 +65,7 @@ final class InputWriter {
             local = File.createTempFile("symseg-labels-", ".tif");
             OverlayCanvas overlay = new OverlayCanvas(header.width(), header.height(), OVERLAY_MAX_SIDE);
             double[][] fractions = new double[header.frames()][context.patterns()];
-            try (StreamingTiffWriter tiff = new StreamingTiffWriter(local)) {
+            try (StreamingTiffWriter tiff = new StreamingTiffWriter(local, header.calibration())) {
                 for (int frame = 0; frame < header.frames(); frame++) {
                     tiff.beginPage(header.width(), header.height(), context.patterns() <= 256 ? 8 : 16);
                     while (tiles.peek() != null && tiles.peek().tile().input() == index

@@ -74,6 +74,7 @@ final class RunFiles {
                 entry.put("height", input.header().height());
                 entry.put("frames", input.header().frames());
                 entry.put("pixelType", input.header().type().name());
+                entry.put("calibration", input.header().calibration().asMap());
             }
             if (result.ok()) {
                 entry.put("output", result.outputDir());

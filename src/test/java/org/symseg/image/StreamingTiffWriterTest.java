@@ -27,7 +27,7 @@ class StreamingTiffWriterTest {
                 }
             }
             File file = dir.resolve("labels-" + bits + ".tif").toFile();
-            try (StreamingTiffWriter writer = new StreamingTiffWriter(file)) {
+            try (StreamingTiffWriter writer = new StreamingTiffWriter(file, Calibration.NONE)) {
                 for (short[] page : pages) {
                     writer.beginPage(width, height, bits);
                     int[] bands = {1, 40, 33, 27}; // uneven bands, as tile rows are
@@ -58,7 +58,7 @@ class StreamingTiffWriterTest {
 
     @Test
     void aPageWithMissingRowsIsRefused(@TempDir Path dir) throws IOException {
-        try (StreamingTiffWriter writer = new StreamingTiffWriter(dir.resolve("x.tif").toFile())) {
+        try (StreamingTiffWriter writer = new StreamingTiffWriter(dir.resolve("x.tif").toFile(), Calibration.NONE)) {
             writer.beginPage(10, 10, 8);
             writer.writeRows(new short[50], 5);
             assertThrows(IllegalStateException.class, writer::endPage);
