@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
  * Writes a greyscale 8- or 16-bit TIFF row by row, page after page, holding only one strip in
  * memory, so a label map far larger than memory can be written as its rows are produced. Strips
  * of {@link #ROWS_PER_STRIP} rows, Deflate-compressed (TIFF compression 8, which Fiji and
- * tifffile read). Written into a local file, because each page's directory comes after its data
+ * tifffile read), with the input's calibration as resolution tags and an ImageJ unit. Written into a local file, because each page's directory comes after its data
  * and the previous page's link to it is filled in afterwards.
  */
 public final class StreamingTiffWriter implements Closeable {
