@@ -12,38 +12,19 @@ import java.util.TreeSet;
  * thumbnail, 2-D or a 3-D stack (x, y, frames), with the pixel size of its x and y dimension
  * calibrations.
  */
-public final class DmFrameReader implements FrameReader {
+public final class DmFrameReader extends ContiguousFrameReader {
 
     private static final long serialVersionUID = 1L;
     private static final String IMAGES = "ImageList/";
     private static final String THUMBNAILS = "Thumbnails/";
 
-    private record Layout(ImageHeader header, RawPlane firstFrame) {
-
-        RawPlane plane(int frame) {
-            RawPlane p = firstFrame;
-            return new RawPlane(p.offset() + frame * p.bytes(), p.width(), p.height(), p.type(),
-                    p.order(), false);
-        }
+    @Override
+    String format() {
+        return "DigitalMicrograph file";
     }
 
     @Override
-    public ImageHeader header(String path) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "DigitalMicrograph file")) {
-            return layout(path, in).header();
-        }
-    }
-
-    @Override
-    public float[] read(String path, int frame, Rect region) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "DigitalMicrograph file")) {
-            Layout layout = layout(path, in);
-            layout.header().checkRegion(frame, region);
-            return layout.plane(frame).read(in, region);
-        }
-    }
-
-    private static Layout layout(String path, ByteReader in) throws IOException {
+    Layout layout(String path, ByteReader in) throws IOException {
         DmTags tags = DmTags.read(in, IMAGES, THUMBNAILS);
         String image = IMAGES + chooseImage(tags) + "/ImageData/";
         List<Long> dims = new ArrayList<>();

@@ -8,21 +8,12 @@ import java.nio.ByteOrder;
  * (float16); each section along z is a frame; the extended header is skipped. The pixel size is
  * the cell length over the sampling (angstroms in the file, nanometres here).
  */
-public final class MrcFrameReader implements FrameReader {
+public final class MrcFrameReader extends ContiguousFrameReader {
 
     private static final long serialVersionUID = 1L;
     static final int HEADER_BYTES = 1024;
     /** IMOD marks its files so; its flags then say whether mode-0 bytes are signed. */
     private static final int IMOD_STAMP = 1146047817;
-
-    private record Layout(ImageHeader header, long dataOffset, StoredType type, ByteOrder order) {
-
-        RawPlane plane(int frame) {
-            long frameBytes = (long) header.width() * header.height() * type.bytes();
-            return new RawPlane(dataOffset + frame * frameBytes, header.width(), header.height(),
-                    type, order, false);
-        }
-    }
 
     /** True when the header carries the MRC2000+ stamp "MAP " at byte 208. */
     static boolean hasStamp(byte[] head) {
@@ -31,22 +22,12 @@ public final class MrcFrameReader implements FrameReader {
     }
 
     @Override
-    public ImageHeader header(String path) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "MRC file")) {
-            return layout(path, in).header();
-        }
+    String format() {
+        return "MRC file";
     }
 
     @Override
-    public float[] read(String path, int frame, Rect region) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "MRC file")) {
-            Layout layout = layout(path, in);
-            layout.header().checkRegion(frame, region);
-            return layout.plane(frame).read(in, region);
-        }
-    }
-
-    private static Layout layout(String path, ByteReader in) throws IOException {
+    Layout layout(String path, ByteReader in) throws IOException {
         if (in.length() < HEADER_BYTES) {
             throw new ImageFormatException("not an MRC file (shorter than the 1024-byte header)");
         }
@@ -71,7 +52,8 @@ public final class MrcFrameReader implements FrameReader {
         Calibration calibration = mx > 0 && my > 0
                 ? Calibration.of(cellX / mx / 10, cellY / my / 10, "nm") : Calibration.NONE;
         ImageHeader header = ImageHeader.checked(path, nx, ny, nz, type.pixelType(), calibration);
-        Layout layout = new Layout(header, HEADER_BYTES + extended, type, order);
+        Layout layout = new Layout(header, new RawPlane(HEADER_BYTES + extended, header.width(),
+                header.height(), type, order, false));
         RawPlane last = layout.plane(header.frames() - 1);
         last.checkInside(in, "the MRC header's " + nz + " sections of " + nx + "x" + ny
                 + " (mode " + mode + ")");
