@@ -32,9 +32,12 @@ public final class TiffFrameReader implements FrameReader {
         long length;
         try (ByteReader in = ByteReader.open(path, FORMAT)) {
             tiff = TiffStructure.read(path, in);
+            tiff.header().checkRegion(frame, region);
+            if (TiffBlockDecoder.canDecode(tiff, frame)) {
+                return TiffBlockDecoder.read(tiff, in, frame, region);
+            }
             length = in.length();
         }
-        tiff.header().checkRegion(frame, region);
         // TwelveMonkeys 3.14 fails on tiled integer images when the region is narrower than
         // the image, so tiled frames are decoded in full-width bands of the region's rows
         Rect decoded = tiff.tiled(frame)

@@ -39,6 +39,8 @@ final class TiffStructure {
     private static final int X_RESOLUTION = 282;
     private static final int Y_RESOLUTION = 283;
     private static final int PLANAR = 284;
+    private static final int FILL_ORDER = 266;
+    private static final int PREDICTOR = 317;
     private static final int RESOLUTION_UNIT = 296;
     private static final int TILE_WIDTH = 322;
     private static final int TILE_LENGTH = 323;
@@ -57,7 +59,7 @@ final class TiffStructure {
     private final ByteReader in;
     private final boolean big;
     private final List<Long> frameDirectories = new ArrayList<>();
-    private final List<Boolean> frameTiled = new ArrayList<>();
+    private final List<Blocks> frameBlocks = new ArrayList<>();
     private ImageHeader header;
 
     private TiffStructure(ByteReader in, boolean big) {
@@ -110,7 +112,29 @@ final class TiffStructure {
 
     /** True when frame {@code frame} is stored in tiles rather than strips. */
     boolean tiled(int frame) {
-        return frameTiled.get(frame);
+        return frameBlocks.get(frame).tiled();
+    }
+
+    /**
+     * How frame {@code frame} is cut into blocks (tiles, or strips as full-width blocks) and
+     * encoded, for decoding a region block by block.
+     */
+    record Blocks(boolean tiled, int blockWidth, int blockHeight, int across, long compression,
+            long predictor, long planar, long fillOrder, int bits, long sampleFormat,
+            Entry offsets, Entry counts) {
+    }
+
+    Blocks blocks(int frame) {
+        return frameBlocks.get(frame);
+    }
+
+    ByteOrder order() {
+        return in.order();
+    }
+
+    /** File offset and stored size of block {@code index} of a frame. */
+    long[] block(Blocks blocks, long index) throws IOException {
+        return new long[] {value(blocks.offsets(), index), value(blocks.counts(), index)};
     }
 
     private void walk(String path, long first) throws IOException {
@@ -198,9 +222,24 @@ final class TiffStructure {
         }
         checkBlocks(index, tags, type);
         frameDirectories.add((long) index);
-        frameTiled.add(tags.containsKey(TILE_OFFSETS));
+        frameBlocks.add(blocks(tags));
         header = new ImageHeader(path, header.width(), header.height(), frameDirectories.size(),
                 header.type(), header.calibration());
+    }
+
+    private Blocks blocks(Map<Integer, Entry> tags) throws IOException {
+        boolean tiled = tags.containsKey(TILE_OFFSETS);
+        long width = header.width();
+        long height = header.height();
+        long blockWidth = tiled ? number(tags, TILE_WIDTH, 0, -1) : width;
+        long blockHeight = tiled ? number(tags, TILE_LENGTH, 0, -1)
+                : Math.max(1, Math.min(number(tags, ROWS_PER_STRIP, 0, height), height));
+        return new Blocks(tiled, (int) Math.min(blockWidth, Integer.MAX_VALUE),
+                (int) Math.min(blockHeight, Integer.MAX_VALUE), (int) ceilDiv(width, blockWidth),
+                number(tags, COMPRESSION, 0, 1), number(tags, PREDICTOR, 0, 1),
+                number(tags, PLANAR, 0, 1), number(tags, FILL_ORDER, 0, 1),
+                (int) number(tags, BITS, 0, 1), number(tags, SAMPLE_FORMAT, 0, 1),
+                tags.get(tiled ? TILE_OFFSETS : STRIP_OFFSETS), tags.get(tiled ? TILE_BYTES : STRIP_BYTES));
     }
 
     /** Strips or tiles: as many as the size needs, inside the file, holding enough bytes. */
