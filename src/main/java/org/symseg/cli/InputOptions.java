@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 final class InputOptions {
 
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = {
-        "Images: files (a multi-page TIFF is a frame series), directories (all .tif/.tiff "
+        "Images: files (a multi-page TIFF is a frame series), directories (all image "
             + "files below them), or quoted globs such as 'data/**/*.tif'. Local paths or Hadoop "
             + "URIs (hdfs://, s3a://)."})
     List<String> inputs = new ArrayList<>();

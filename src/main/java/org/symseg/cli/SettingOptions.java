@@ -42,6 +42,10 @@ final class SettingOptions {
     @Option(names = "--seed", paramLabel = "N", description = "k-means seed (default 42).")
     Long seed;
 
+    @Option(names = "--fit-sample", paramLabel = "N", description = "Fit on about N stride points "
+            + "taken evenly by position instead of all of them (default 0: all).")
+    Long fitSample;
+
     @Option(names = "--tile", paramLabel = "T", description = "Tile core size in pixels (default 512); "
             + "labels do not depend on it.")
     Integer tile;
@@ -67,6 +71,7 @@ final class SettingOptions {
         map.put("shifts", str(shifts));
         map.put("pca", str(pca));
         map.put("seed", str(seed));
+        map.put("fit-sample", str(fitSample));
         map.put("tile", str(tile));
         map.put("master", master);
         return map;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.symseg.image.Storage;
 import org.symseg.image.TiffWriter;
+import org.symseg.synth.LargeScene;
 import org.symseg.synth.Preset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,11 +33,27 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Noise seed (default 1).")
     long seed;
 
+    @Option(names = "--large", paramLabel = "SIZE", description = "Instead of presets, write "
+            + "OUT/large-SIZE.tif: a SIZE x SIZE two-phase scene, 32-bit float in 512-pixel tiles, "
+            + "made tile by tile (benchmark input; 16384 gives 1 GiB). Local OUT only.")
+    Integer large;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (large != null) {
+            if (large < 16 || large > 30000) {
+                spec.commandLine().getErr().println("symseg: --large " + large + ": must be between 16 and 30000");
+                return Main.USAGE;
+            }
+            java.io.File target = new java.io.File(out, "large-" + large + ".tif");
+            target.getParentFile().mkdirs();
+            LargeScene.write(target, large, seed);
+            spec.commandLine().getOut().println("wrote " + target);
+            return 0;
+        }
         List<Preset> chosen = new ArrayList<>();
         for (String name : presets) {
             try {

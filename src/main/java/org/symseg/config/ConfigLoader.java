@@ -67,6 +67,7 @@ public final class ConfigLoader {
                 integer(props, "shifts"),
                 integer(props, "pca"),
                 longValue(props, "seed"),
+                longValue(props, "fit-sample"),
                 integer(props, "tile"),
                 text(props, "master")).validate();
     }

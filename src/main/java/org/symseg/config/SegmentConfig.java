@@ -12,8 +12,9 @@ import org.symseg.descriptor.TranslationDescriptor;
  * {@code k} is the number of patterns, or {@link #AUTO_K} ({@code --k auto}): choose it between
  * {@code kMin} and {@code kMax} on the fit's points.
  */
-public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch, int window,
-        int shifts, int pca, long seed, int tile, String master) implements Serializable {
+public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch,
+        int window, int shifts, int pca, long seed, long fitSample, int tile, String master)
+        implements Serializable {
 
     /** The value of {@code k} that stands for {@code --k auto}. */
     public static final int AUTO_K = 0;
@@ -36,6 +37,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
                 "must be between 1 and " + available + " for --window " + window);
         require(pca >= 1 && pca <= shifts, "--pca", pca,
                 "must be between 1 and the descriptor length " + shifts);
+        require(fitSample >= 0, "--fit-sample", fitSample, "must be 0 (all points) or more");
         require(tile >= 1, "--tile", tile, "must be at least 1");
         require(master != null && !master.isBlank(), "--master", master, "must not be empty");
         return this;
@@ -68,6 +70,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         putK(map);
         map.put("pca", pca);
         map.put("seed", seed);
+        map.put("fit-sample", fitSample);
         return map;
     }
 
@@ -91,6 +94,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("shifts", shifts);
         map.put("pca", pca);
         map.put("seed", seed);
+        map.put("fit-sample", fitSample);
         map.put("tile", tile);
         map.put("master", master);
         return map;

@@ -20,7 +20,8 @@ import org.symseg.image.Storage;
 public final class InputExpander {
 
     /** File name endings read as images when a directory or glob is expanded. */
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff");
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "dm3", "dm4", "ser",
+            "mrc", "emd", "h5", "hdf5");
 
     /** The inputs found, and the arguments that found none. */
     public record Expansion(List<InputSource> sources, List<Failure> failures) {

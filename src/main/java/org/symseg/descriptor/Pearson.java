@@ -9,8 +9,18 @@ final class Pearson {
     private Pearson() {
     }
 
+    /**
+     * Largest pair count for which {@link #centred} fits a long: sums of up to n values below
+     * 2^16 and of their products stay below 2^63 when multiplied by n.
+     */
+    static final long LONG_SAFE_COUNT = 46_340;
+
     static float of(long n, long sa, long sb, long saa, long sbb, long sab) {
-        double varA = centred(n, saa, sa, sa);
+        return of(n, sa, sb, centred(n, saa, sa, sa), sbb, sab);
+    }
+
+    /** With the first patch's variance term already known. */
+    static float of(long n, long sa, long sb, double varA, long sbb, long sab) {
         double varB = centred(n, sbb, sb, sb);
         if (varA <= 0 || varB <= 0) {
             return 0f;
@@ -19,8 +29,11 @@ final class Pearson {
         return (float) Math.max(-1.0, Math.min(1.0, r));
     }
 
-    /** n * sxy - sx * sy, computed exactly in 128 bits, then rounded once to double. */
+    /** n * sxy - sx * sy, exact (in long, or in 128 bits for huge patches), rounded once to double. */
     static double centred(long n, long sxy, long sx, long sy) {
+        if (n <= LONG_SAFE_COUNT) {
+            return n * sxy - sx * sy;
+        }
         long lo1 = n * sxy;
         long hi1 = Math.multiplyHigh(n, sxy);
         long lo2 = sx * sy;

@@ -3,8 +3,8 @@ package org.symseg.descriptor;
 /**
  * Translation-symmetry descriptor (paper, Eq. 3): for each shift (m, n) of a {@link ShiftSet},
  * the Pearson correlation of the (2p+1) x (2p+1) patch at the point with the patch shifted by
- * (m, n). Patch sums come from summed-area tables, so the cost per shift and pixel does not depend
- * on the patch size.
+ * (m, n). Patch sums come from running sums, so the cost per shift and pixel does not depend on
+ * the patch size.
  */
 public final class TranslationDescriptor implements Descriptor {
 
@@ -48,20 +48,33 @@ public final class TranslationDescriptor implements Descriptor {
         SummedArea sum = SummedArea.of(image, false);
         SummedArea sumSq = SummedArea.of(image, true);
         long[] sa = new long[points];
-        long[] saa = new long[points];
+        double[] varA = new double[points];
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) {
-                sa[j * xs.length + i] = sum.box(xs[i] - p, ys[j] - p, size);
-                saa[j * xs.length + i] = sumSq.box(xs[i] - p, ys[j] - p, size);
+                int k = j * xs.length + i;
+                sa[k] = sum.box(xs[i] - p, ys[j] - p, size);
+                varA[k] = Pearson.centred(n, sumSq.box(xs[i] - p, ys[j] - p, size), sa[k], sa[k]);
             }
         }
+        // scores are gathered shift by shift, then turned point by point once at the end
+        float[] byShift = new float[length * points];
         // the box that holds every patch; products are formed over it only
         int bx = xs[0] - p;
         int by = ys[0] - p;
         int bw = xs[xs.length - 1] + p - bx + 1;
         int bh = ys[ys.length - 1] + p - by + 1;
-        long[] products = new long[bw * bh];
-        long[] table = new long[(bw + 1) * (bh + 1)];
+        int nx = xs.length;
+        int[] left = new int[nx];
+        int[] right = new int[nx];
+        for (int i = 0; i < nx; i++) {
+            left[i] = xs[i] - p - bx;
+            right[i] = xs[i] + p - bx + 1;
+        }
+        // per shift: a running sum along each row of products, read off at the patch edges of
+        // every point column, then summed down the columns; one pass over the box, so the cost
+        // per shift does not depend on the patch size, and every sum is an exact long
+        long[] rowPrefix = new long[bw + 1];
+        long[] columnPrefix = new long[(bh + 1) * nx];
         int[] pix = image.pixels();
         int width = image.width();
         for (int s = 0; s < length; s++) {
@@ -70,22 +83,34 @@ public final class TranslationDescriptor implements Descriptor {
             for (int y = 0; y < bh; y++) {
                 int a = (by + y) * width + bx;
                 int b = (by + y + dy) * width + bx + dx;
-                int o = y * bw;
+                long run = 0;
                 for (int x = 0; x < bw; x++) {
-                    products[o + x] = (long) pix[a + x] * pix[b + x];
+                    run += (long) pix[a + x] * pix[b + x];
+                    rowPrefix[x + 1] = run;
+                }
+                int above = y * nx;
+                int here = above + nx;
+                for (int i = 0; i < nx; i++) {
+                    columnPrefix[here + i] = columnPrefix[above + i] + rowPrefix[right[i]] - rowPrefix[left[i]];
                 }
             }
-            SummedArea cross = SummedArea.over(products, bw, bh, table);
             for (int j = 0; j < ys.length; j++) {
-                for (int i = 0; i < xs.length; i++) {
-                    int k = j * xs.length + i;
+                int top = (ys[j] - p - by) * nx;
+                int bottom = (ys[j] + p - by + 1) * nx;
+                for (int i = 0; i < nx; i++) {
+                    int k = j * nx + i;
                     int x = xs[i] - p;
                     int y = ys[j] - p;
                     long sb = sum.box(x + dx, y + dy, size);
                     long sbb = sumSq.box(x + dx, y + dy, size);
-                    long sab = cross.box(x - bx, y - by, size);
-                    out[k * length + s] = Pearson.of(n, sa[k], sb, saa[k], sbb, sab);
+                    long sab = columnPrefix[bottom + i] - columnPrefix[top + i];
+                    byShift[s * points + k] = Pearson.of(n, sa[k], sb, varA[k], sbb, sab);
                 }
+            }
+        }
+        for (int k = 0; k < points; k++) {
+            for (int s = 0; s < length; s++) {
+                out[k * length + s] = byShift[s * points + k];
             }
         }
     }

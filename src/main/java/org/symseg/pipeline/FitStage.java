@@ -1,6 +1,7 @@
 package org.symseg.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -40,13 +41,17 @@ final class FitStage {
             Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
         int length = run.descriptor().length();
-        JavaRDD<Vector> points = tiles
-                .flatMapToPair(td -> pointsOf(plan.value(), td, length).iterator())
-                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(run.ordinalEnd()))
+        int every = sampleEvery(run.points(), run.config().fitSample());
+        // kept as floats, the compact form; MLlib's double vectors are made afresh on each pass
+        JavaRDD<float[]> points = tiles
+                .flatMapToPair(td -> pointsOf(plan.value(), td, length, every).iterator())
+                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(run.ordinalEnd(),
+                        run.points() / ((long) every * every) + 1))
                 .values()
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<Vector> vectors = points.map(FitStage::toVector);
         try {
-            PCAModel pca = new PCA(run.config().pca()).fit(points.rdd());
+            PCAModel pca = new PCA(run.config().pca()).fit(vectors.rdd());
             Matrix pc = pca.pc();
             double[][] components = new double[pc.numCols()][pc.numRows()];
             for (int c = 0; c < pc.numCols(); c++) {
@@ -54,8 +59,10 @@ final class FitStage {
                     components[c][d] = pc.apply(d, c);
                 }
             }
-            JavaRDD<Vector> features = pca.transform(points.rdd()).toJavaRDD()
+            JavaRDD<Vector> features = pca.transform(vectors.rdd()).toJavaRDD()
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            features.count();
+            points.unpersist(false);
             try {
                 KSelection selection = run.config().autoK()
                         ? PatternCount.choose(features, run.config()) : null;
@@ -85,21 +92,36 @@ final class FitStage {
         }
     }
 
-    private static List<Tuple2<Long, Vector>> pointsOf(RunPlan plan, TileDescriptors td, int length) {
+    /**
+     * The fit sample keeps the points whose stride indices are both multiples of this, a coarser
+     * grid over every frame, about {@code sample} points in all (0: every point).
+     */
+    static int sampleEvery(long points, long sample) {
+        return sample <= 0 || sample >= points ? 1 : (int) Math.ceil(Math.sqrt((double) points / sample));
+    }
+
+    private static List<Tuple2<Long, float[]>> pointsOf(RunPlan plan, TileDescriptors td, int length,
+            int every) {
         Tile tile = td.tile();
         InputPlan input = plan.input(tile.input());
-        List<Tuple2<Long, Vector>> points = new ArrayList<>(tile.points());
-        double[] row = new double[length];
+        List<Tuple2<Long, float[]>> points = new ArrayList<>();
         for (int j = 0; j < tile.pointsY(); j++) {
             for (int i = 0; i < tile.pointsX(); i++) {
-                int offset = (j * tile.pointsX() + i) * length;
-                for (int d = 0; d < length; d++) {
-                    row[d] = td.data()[offset + d];
+                if ((tile.ix0() + i) % every == 0 && (tile.iy0() + j) % every == 0) {
+                    long ordinal = input.ordinal(tile.frame(), tile.ix0() + i, tile.iy0() + j);
+                    int offset = (j * tile.pointsX() + i) * length;
+                    points.add(new Tuple2<>(ordinal, Arrays.copyOfRange(td.data(), offset, offset + length)));
                 }
-                long ordinal = input.ordinal(tile.frame(), tile.ix0() + i, tile.iy0() + j);
-                points.add(new Tuple2<>(ordinal, Vectors.dense(row.clone())));
             }
         }
         return points;
+    }
+
+    private static Vector toVector(float[] point) {
+        double[] values = new double[point.length];
+        for (int d = 0; d < values.length; d++) {
+            values[d] = point[d];
+        }
+        return Vectors.dense(values);
     }
 }

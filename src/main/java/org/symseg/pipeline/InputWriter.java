@@ -1,9 +1,12 @@
 package org.symseg.pipeline;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.symseg.dataset.Failure;
@@ -14,52 +17,72 @@ import org.symseg.dataset.Json;
 import org.symseg.image.ImageHeader;
 import org.symseg.image.Rect;
 import org.symseg.image.Storage;
-import org.symseg.image.TiffWriter;
+import org.symseg.image.StreamingTiffWriter;
 import org.symseg.report.FractionPlot;
-import org.symseg.report.Overlay;
+import org.symseg.report.OverlayCanvas;
 import org.symseg.tiling.Upsampler;
+import scala.Tuple2;
 
 /**
- * Assembles an input's label tiles into full label maps and writes its outputs into a temporary
- * directory that is renamed to {@code OUT/NAME} only when complete, so outputs appear whole or
- * not at all: labels.tif, overlay.png, fractions.png for series, and result.json last.
+ * Writes an input's outputs from its label tiles, streamed in frame and row order, into a
+ * temporary directory that is renamed to {@code OUT/NAME} only when complete, so outputs appear
+ * whole or not at all: labels.tif, overlay.png, fractions.png for series, and result.json. Memory
+ * holds one band of tiles and the (size-capped) overlay, never a whole frame.
  */
 final class InputWriter {
 
     static final String LABELS = "labels.tif";
     static final String OVERLAY = "overlay.png";
     static final String FRACTIONS = "fractions.png";
+    /** Overlays of larger frames keep one pixel per block, to stay a viewable size. */
+    static final int OVERLAY_MAX_SIDE = 4096;
 
     private InputWriter() {
     }
 
-    static InputResult write(RunPlan plan, int index, Iterable<LabelTile> tiles, OutputContext context) {
+    /** Writes every input whose tiles come in {@code sorted}, one after the other. */
+    static List<InputResult> writeAll(RunPlan plan, Iterator<Tuple2<TileKey, LabelTile>> sorted,
+            OutputContext context) {
+        List<InputResult> results = new ArrayList<>();
+        TileStream tiles = new TileStream(sorted);
+        while (tiles.peek() != null) {
+            int input = tiles.peek().tile().input();
+            results.add(write(plan, input, tiles, context));
+            tiles.skipInput(input); // what a failed write left unread
+        }
+        return results;
+    }
+
+    private static InputResult write(RunPlan plan, int index, TileStream tiles, OutputContext context) {
         InputPlan input = plan.input(index);
         ImageHeader header = input.header();
         String target = Storage.child(context.outDir(), input.outputName());
         String partial = partialName(context, input.outputName());
+        File local = null;
         try {
-            int size = header.width() * header.height();
-            short[][] frames = new short[header.frames()][size];
-            for (LabelTile t : tiles) {
-                Upsampler.place(t.tile(), t.labels(), frames[t.tile().frame()], header.width());
-            }
             deleteStalePartials(context, input.outputName());
             Storage.mkdirs(partial);
-            List<BufferedImage> pages = new ArrayList<>();
-            for (short[] frame : frames) {
-                pages.add(TiffWriter.labels(frame, header.width(), header.height(), context.patterns()));
+            local = File.createTempFile("symseg-labels-", ".tif");
+            OverlayCanvas overlay = new OverlayCanvas(header.width(), header.height(), OVERLAY_MAX_SIDE);
+            double[][] fractions = new double[header.frames()][context.patterns()];
+            try (StreamingTiffWriter tiff = new StreamingTiffWriter(local, header.calibration())) {
+                for (int frame = 0; frame < header.frames(); frame++) {
+                    tiff.beginPage(header.width(), header.height(), context.patterns() <= 256 ? 8 : 16);
+                    while (tiles.peek() != null && tiles.peek().tile().input() == index
+                            && tiles.peek().tile().frame() == frame) {
+                        writeBand(plan, input, frame, tiles, tiff, overlay, fractions[frame]);
+                    }
+                    tiff.endPage();
+                    for (int p = 0; p < context.patterns(); p++) {
+                        fractions[frame][p] /= (double) header.width() * header.height();
+                    }
+                }
             }
             try (OutputStream out = Storage.create(Storage.child(partial, LABELS))) {
-                TiffWriter.write(out, pages);
+                Files.copy(local.toPath(), out);
             }
-            FrameRef first = input.frame(0);
-            float[] image = plan.reader().read(first.path(), first.page(),
-                    new Rect(0, 0, header.width(), header.height()));
-            writePng(Storage.child(partial, OVERLAY),
-                    Overlay.render(image, frames[0], header.width(), header.height()));
-            double[][] fractions = fractions(frames, context.patterns());
-            if (frames.length > 1) {
+            writePng(Storage.child(partial, OVERLAY), overlay.render());
+            if (header.frames() > 1) {
                 writePng(Storage.child(partial, FRACTIONS), FractionPlot.render(fractions));
             }
             List<FileFingerprint> files = new ArrayList<>();
@@ -78,6 +101,68 @@ final class InputWriter {
                 // the failure below is what the user needs to see
             }
             return InputResult.failed(index, input.path(), Failure.reasonOf(e));
+        } finally {
+            if (local != null) {
+                local.delete();
+            }
+        }
+    }
+
+    /**
+     * One row of tiles: placed side by side into a full-width band, written, counted, and (first
+     * frame only) drawn into the overlay with the image rows it covers.
+     */
+    private static void writeBand(RunPlan plan, InputPlan input, int frame, TileStream tiles,
+            StreamingTiffWriter tiff, OverlayCanvas overlay, double[] counts) throws IOException {
+        int width = input.header().width();
+        LabelTile first = tiles.peek();
+        int top = first.tile().core().y();
+        int rows = first.tile().core().height();
+        short[] band = new short[width * rows];
+        while (tiles.peek() != null && tiles.peek().tile().input() == input.index()
+                && tiles.peek().tile().frame() == frame && tiles.peek().tile().iy0() == first.tile().iy0()) {
+            LabelTile tile = tiles.next();
+            Upsampler.place(tile.tile(), tile.labels(), band, width, top);
+        }
+        tiff.writeRows(band, rows);
+        for (short label : band) {
+            counts[label]++;
+        }
+        if (frame == 0) {
+            FrameRef ref = input.frame(0);
+            float[] image = plan.reader().read(ref.path(), ref.page(), new Rect(0, top, width, rows));
+            overlay.addBand(top, rows, width, image, band);
+        }
+    }
+
+    /** The sorted label tiles of a partition, with a look at the next one. */
+    private static final class TileStream {
+        private final Iterator<Tuple2<TileKey, LabelTile>> sorted;
+        private LabelTile next;
+
+        TileStream(Iterator<Tuple2<TileKey, LabelTile>> sorted) {
+            this.sorted = sorted;
+            advance();
+        }
+
+        LabelTile peek() {
+            return next;
+        }
+
+        LabelTile next() {
+            LabelTile current = next;
+            advance();
+            return current;
+        }
+
+        void skipInput(int input) {
+            while (next != null && next.tile().input() == input) {
+                advance();
+            }
+        }
+
+        private void advance() {
+            next = sorted.hasNext() ? sorted.next()._2() : null;
         }
     }
 
@@ -104,19 +189,5 @@ final class InputWriter {
         try (OutputStream out = Storage.create(path)) {
             ImageIO.write(image, "png", out);
         }
-    }
-
-    /** Area fraction of each pattern in each frame. */
-    private static double[][] fractions(short[][] frames, int patterns) {
-        double[][] fractions = new double[frames.length][patterns];
-        for (int f = 0; f < frames.length; f++) {
-            for (short label : frames[f]) {
-                fractions[f][label]++;
-            }
-            for (int p = 0; p < patterns; p++) {
-                fractions[f][p] /= frames[f].length;
-            }
-        }
-        return fractions;
     }
 }

@@ -14,10 +14,11 @@ final class OrdinalPartitioner extends Partitioner {
     private final int partitions;
     private final long ordinalEnd;
 
-    OrdinalPartitioner(long ordinalEnd) {
+    /** Ordinals 0 .. ordinalEnd - 1, of which {@code points} are in the fit. */
+    OrdinalPartitioner(long ordinalEnd, long points) {
         this.ordinalEnd = Math.max(1, ordinalEnd);
         this.partitions = (int) Math.max(1, Math.min(1024,
-                (this.ordinalEnd + POINTS_PER_PARTITION - 1) / POINTS_PER_PARTITION));
+                (points + POINTS_PER_PARTITION - 1) / POINTS_PER_PARTITION));
     }
 
     @Override

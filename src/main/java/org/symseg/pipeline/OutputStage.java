@@ -9,7 +9,8 @@ import scala.Tuple2;
 
 /**
  * Applies the broadcast model per tile (project, nearest centre, upsample inside the tile), then
- * brings each input's label tiles together in one task that writes its outputs.
+ * streams each input's label tiles, sorted by frame and position, to the one task that writes
+ * that input: it holds one band of tiles at a time, never a whole frame.
  */
 final class OutputStage {
 
@@ -18,11 +19,12 @@ final class OutputStage {
 
     static List<InputResult> run(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             Broadcast<SegmentationModel> model, OutputContext context) {
-        int inputs = Math.max(1, plan.value().inputs().size());
+        int inputs = plan.value().inputs().size();
+        int partitions = Math.max(1, Math.min(inputs, 4 * tiles.context().defaultParallelism()));
         return tiles
-                .mapToPair(td -> new Tuple2<>(td.tile().input(), label(plan.value(), model.value(), td)))
-                .groupByKey(inputs)
-                .map(group -> InputWriter.write(plan.value(), group._1(), group._2(), context))
+                .mapToPair(td -> new Tuple2<>(TileKey.of(td.tile()), label(plan.value(), model.value(), td)))
+                .repartitionAndSortWithinPartitions(new InputPartitioner(partitions))
+                .mapPartitions(sorted -> InputWriter.writeAll(plan.value(), sorted, context).iterator())
                 .collect();
     }
 

@@ -79,7 +79,8 @@ public final class Planner {
             }
             frames += header.frames();
         }
-        return new ImageHeader(source.path(), first.width(), first.height(), frames, first.type());
+        return new ImageHeader(source.path(), first.width(), first.height(), frames, first.type(),
+                first.calibration());
     }
 
     private static List<FrameRef> frames(List<ImageHeader> headers) {

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.symseg.config.SegmentConfig;
 import org.symseg.dataset.Json;
 import org.symseg.image.Storage;
@@ -41,7 +46,7 @@ final class RunFiles {
     static void write(JavaSparkContext sc, String outDir, SegmentConfig config, RunPlan plan,
             SegmentJob.Report report) throws IOException {
         Storage.mkdirs(outDir);
-        writeStats(sc, outDir, report);
+        writeStats(outDir, report);
         Json.write(Storage.child(outDir, FAILURES), report.failures());
         Map<String, Object> manifest = manifest(sc, config, plan, report);
         Json.write(Storage.child(outDir, MANIFEST), manifest);
@@ -110,6 +115,7 @@ final class RunFiles {
                 entry.put("height", input.header().height());
                 entry.put("frames", input.header().frames());
                 entry.put("pixelType", input.header().type().name());
+                entry.put("calibration", input.header().calibration().asMap());
             }
             if (result.ok()) {
                 entry.put("output", result.outputDir());
@@ -125,13 +131,12 @@ final class RunFiles {
         return manifest;
     }
 
-    private static void writeStats(JavaSparkContext sc, String outDir, SegmentJob.Report report)
+    private static void writeStats(String outDir, SegmentJob.Report report)
             throws IOException {
         String partial = Storage.child(outDir, "." + STATS + ".partial-"
                 + UUID.randomUUID().toString().substring(0, 8));
         Storage.mkdirs(partial);
         int patterns = report.model() == null ? 0 : report.model().model().patterns();
-        List<Row> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder("input,frame");
         for (int p = 0; p < patterns; p++) {
             csv.append(",pattern_").append(p);
@@ -143,32 +148,48 @@ final class RunFiles {
             }
             for (int f = 0; f < result.fractions().length; f++) {
                 csv.append(csvField(result.path())).append(',').append(f);
-                Object[] values = new Object[2 + patterns];
-                values[0] = result.path();
-                values[1] = f;
                 for (int p = 0; p < patterns; p++) {
-                    double fraction = p < result.fractions()[f].length ? result.fractions()[f][p] : 0;
-                    csv.append(',').append(String.format(Locale.ROOT, "%.6f", fraction));
-                    values[2 + p] = fraction;
+                    csv.append(',').append(String.format(Locale.ROOT, "%.6f", result.fractions()[f][p]));
                 }
                 csv.append('\n');
-                rows.add(RowFactory.create(values));
             }
         }
         try (OutputStream out = Storage.create(Storage.child(partial, "fractions.csv"))) {
             out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
         }
-        List<StructField> fields = new ArrayList<>(List.of(
-                DataTypes.createStructField("input", DataTypes.StringType, false),
-                DataTypes.createStructField("frame", DataTypes.IntegerType, false)));
-        for (int p = 0; p < patterns; p++) {
-            fields.add(DataTypes.createStructField("pattern_" + p, DataTypes.DoubleType, false));
-        }
-        SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
-        spark.createDataFrame(rows, DataTypes.createStructType(fields)).coalesce(1).write()
-                .mode(SaveMode.Overwrite)
-                .parquet(Storage.qualified(Storage.child(partial, "fractions.parquet")));
+        writeParquet(Storage.child(partial, "fractions.parquet"), patterns, report.results());
         Storage.replace(partial, Storage.child(outDir, STATS));
+    }
+
+    /** The same table as the CSV, one row per frame, written straight with parquet-hadoop. */
+    private static void writeParquet(String path, int patterns, List<InputResult> results)
+            throws IOException {
+        Types.MessageTypeBuilder columns = Types.buildMessage();
+        columns.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("input");
+        columns.required(PrimitiveTypeName.INT32).named("frame");
+        for (int p = 0; p < patterns; p++) {
+            columns.required(PrimitiveTypeName.DOUBLE).named("pattern_" + p);
+        }
+        MessageType schema = columns.named("fractions");
+        SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter
+                .builder(HadoopOutputFile.fromPath(Storage.hadoopPath(path), new Configuration()))
+                .withType(schema)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (InputResult result : results) {
+                if (!result.ok()) {
+                    continue;
+                }
+                for (int f = 0; f < result.fractions().length; f++) {
+                    Group row = rows.newGroup().append("input", result.path()).append("frame", f);
+                    for (int p = 0; p < patterns; p++) {
+                        row.append("pattern_" + p, result.fractions()[f][p]);
+                    }
+                    writer.write(row);
+                }
+            }
+        }
     }
 
     private static String csvField(String value) {

@@ -20,7 +20,7 @@ import org.symseg.dataset.ModelStore;
 import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
-import org.symseg.image.TiffFrameReader;
+import org.symseg.image.AnyFormatReader;
 import org.symseg.model.KSelection;
 import scala.Tuple2;
 
@@ -74,7 +74,7 @@ public final class SegmentJob {
             throws IOException {
         Stopwatch clock = new Stopwatch();
         SegmentConfig config = request.config();
-        FrameReader reader = new TiffFrameReader();
+        FrameReader reader = new AnyFormatReader();
         Planner.Planned planned = Planner.plan(request.sources(), config, reader);
         List<Failure> failures = new ArrayList<>(request.inputFailures());
         failures.addAll(planned.failures());

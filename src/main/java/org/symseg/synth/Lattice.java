@@ -37,15 +37,15 @@ public record Lattice(double ax, double ay, double bx, double by, double originX
         return new Lattice(ax, ay, bx, by, x, y, basis, sigma);
     }
 
-    /** Calls {@code atom} for every atom whose centre lies within the box [0, w) x [0, h), padded. */
-    void forEachAtom(int width, int height, double pad, AtomConsumer atom) {
+    /** Calls {@code atom} for every atom whose centre lies within the box [x0, x0 + w) x [y0, y0 + h), padded. */
+    void forEachAtom(int x0, int y0, int width, int height, double pad, AtomConsumer atom) {
         double det = ax * by - ay * bx;
         double minI = Double.POSITIVE_INFINITY;
         double maxI = Double.NEGATIVE_INFINITY;
         double minJ = Double.POSITIVE_INFINITY;
         double maxJ = Double.NEGATIVE_INFINITY;
-        double[][] corners = {{-pad, -pad}, {width + pad, -pad}, {-pad, height + pad},
-            {width + pad, height + pad}};
+        double[][] corners = {{x0 - pad, y0 - pad}, {x0 + width + pad, y0 - pad},
+            {x0 - pad, y0 + height + pad}, {x0 + width + pad, y0 + height + pad}};
         for (double[] corner : corners) {
             double dx = corner[0] - originX;
             double dy = corner[1] - originY;
@@ -63,7 +63,7 @@ public record Lattice(double ax, double ay, double bx, double by, double originX
                     double fj = j + b[1];
                     double x = originX + fi * ax + fj * bx;
                     double y = originY + fi * ay + fj * by;
-                    if (x >= -pad && y >= -pad && x < width + pad && y < height + pad) {
+                    if (x >= x0 - pad && y >= y0 - pad && x < x0 + width + pad && y < y0 + height + pad) {
                         atom.accept(x, y, b[2]);
                     }
                 }

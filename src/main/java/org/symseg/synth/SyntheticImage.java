@@ -21,14 +21,20 @@ public final class SyntheticImage {
     /** Atom intensities (peak about 1) plus Gaussian noise of the given standard deviation. */
     public static float[] render(int width, int height, List<Lattice> lattices, Domains domains,
             double noise, Random random) {
+        return render(0, 0, width, height, lattices, domains, noise, random);
+    }
+
+    /** The region [x0, x0 + width) x [y0, y0 + height) of the scene, so any size renders piecewise. */
+    public static float[] render(int x0, int y0, int width, int height, List<Lattice> lattices,
+            Domains domains, double noise, Random random) {
         float[] image = new float[width * height];
         for (int d = 0; d < lattices.size(); d++) {
             Lattice lattice = lattices.get(d);
             int domain = d;
             double reach = 3.5 * lattice.sigma();
-            lattice.forEachAtom(width, height, reach, (x, y, brightness) -> {
+            lattice.forEachAtom(x0, y0, width, height, reach, (x, y, brightness) -> {
                 if (domains.at(x, y) == domain) {
-                    splat(image, width, height, x, y, lattice.sigma(), brightness, reach);
+                    splat(image, width, height, x - x0, y - y0, lattice.sigma(), brightness, reach);
                 }
             });
         }

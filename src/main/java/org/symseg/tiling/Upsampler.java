@@ -27,11 +27,14 @@ public final class Upsampler {
         return labels;
     }
 
-    /** Copies a tile's core labels into the frame's label map. */
-    public static void place(Tile tile, short[] coreLabels, short[] frame, int frameWidth) {
+    /**
+     * Copies a tile's core labels into a full-width band of the frame's label map whose first
+     * row is frame row {@code bandTop} (0 for the whole frame).
+     */
+    public static void place(Tile tile, short[] coreLabels, short[] band, int frameWidth, int bandTop) {
         int w = tile.core().width();
         for (int y = 0; y < tile.core().height(); y++) {
-            System.arraycopy(coreLabels, y * w, frame, (tile.core().y() + y) * frameWidth
+            System.arraycopy(coreLabels, y * w, band, (tile.core().y() - bandTop + y) * frameWidth
                     + tile.core().x(), w);
         }
     }

@@ -5,31 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.symseg.bench.DirectTranslation;
 
 class TranslationDescriptorTest {
-
-    /** Pearson correlation of the patch at (x, y) with the patch at (x + dx, y + dy), in double. */
-    static double bruteForce(QuantizedImage image, int x, int y, int dx, int dy, int p) {
-        double n = (2 * p + 1) * (2 * p + 1);
-        double sa = 0, sb = 0;
-        for (int v = -p; v <= p; v++) {
-            for (int u = -p; u <= p; u++) {
-                sa += image.at(x + u, y + v);
-                sb += image.at(x + dx + u, y + dy + v);
-            }
-        }
-        double ma = sa / n, mb = sb / n, cov = 0, va = 0, vb = 0;
-        for (int v = -p; v <= p; v++) {
-            for (int u = -p; u <= p; u++) {
-                double a = image.at(x + u, y + v) - ma;
-                double b = image.at(x + dx + u, y + dy + v) - mb;
-                cov += a * b;
-                va += a * a;
-                vb += b * b;
-            }
-        }
-        return va == 0 || vb == 0 ? 0 : cov / Math.sqrt(va * vb);
-    }
 
     private static QuantizedImage random(int width, int height, int max, long seed) {
         Random random = new Random(seed);
@@ -73,8 +51,8 @@ class TranslationDescriptorTest {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 for (int s = 0; s < descriptor.length(); s++) {
-                    double expected = bruteForce(image, xs[i], ys[j], descriptor.shifts().dx()[s],
-                            descriptor.shifts().dy()[s], p);
+                    double expected = DirectTranslation.score(image, xs[i], ys[j],
+                            descriptor.shifts().dx()[s], descriptor.shifts().dy()[s], p);
                     double actual = out[(j * nx + i) * descriptor.length() + s];
                     worst = Math.max(worst, Math.abs(expected - actual));
                 }

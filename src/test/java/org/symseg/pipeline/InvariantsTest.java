@@ -2,6 +2,7 @@ package org.symseg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,21 @@ class InvariantsTest {
                 }
             }
         }
+    }
+
+    /** A positional fit sample is the same points whatever the tiling, so the same labels. */
+    @Test
+    void fitSampleIsIndependentOfTiling(@TempDir Path dir) throws IOException {
+        Path a = segment(dir.resolve("a"), "--fit-sample", "400", "--tile", "1000");
+        Path b = segment(dir.resolve("b"), "--fit-sample", "400", "--tile", "41");
+        for (String name : new String[] {"two-phase", "two-phase-series"}) {
+            assertEquals(-1L, Files.mismatch(a.resolve(name).resolve("labels.tif"),
+                    b.resolve(name).resolve("labels.tif")), name);
+        }
+        List<int[]> labels = Labels.read(a.resolve("two-phase").resolve("labels.tif"));
+        double accuracy = Labels.matchedAccuracy(labels,
+                Labels.read(Path.of("test-data", "truth", "two-phase.tif")), 2);
+        assertTrue(accuracy >= 0.95, "accuracy with a 400-point fit sample " + accuracy);
     }
 
     @Test

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symseg.synth.Preset;
@@ -59,7 +63,16 @@ class SeriesTest {
         List<String> stats = Files.readAllLines(out.resolve("stats/fractions.csv"));
         assertEquals(List.of("input,frame,pattern_0,pattern_1"), stats.subList(0, 1));
         assertEquals(4, stats.size());
-        assertTrue(Files.isDirectory(out.resolve("stats/fractions.parquet")));
+        List<String> parquet = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                new org.apache.hadoop.fs.Path(out.resolve("stats/fractions.parquet").toUri())).build()) {
+            for (Group row = reader.read(); row != null; row = reader.read()) {
+                parquet.add(row.getString("input", 0) + "," + row.getInteger("frame", 0) + ","
+                        + String.format(java.util.Locale.ROOT, "%.6f,%.6f", row.getDouble("pattern_0", 0),
+                        row.getDouble("pattern_1", 0)));
+            }
+        }
+        assertEquals(stats.subList(1, 4), parquet, "the Parquet table holds the CSV's rows");
     }
 
     @Test

@@ -29,7 +29,7 @@ class UpsamplerTest {
                         points[j * tile.pointsX() + i] = label(tile.ix0() + i, tile.iy0() + j);
                     }
                 }
-                Upsampler.place(tile, Upsampler.upsample(tile, grid, points), frame, grid.width());
+                Upsampler.place(tile, Upsampler.upsample(tile, grid, points), frame, grid.width(), 0);
             }
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected, frame, "tile " + tileSize);
         }

@@ -1,0 +1,64 @@
+package org.symseg.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileStatus;
+
+/**
+ * Reads any format symseg knows, choosing the reader from the file's first bytes (its magic
+ * number), not its name: TIFF/BigTIFF, DM3/DM4, TIA SER, HDF5 (Velox EMD, EMD) and MRC. Only
+ * MRC files from before MRC2000, which carry no stamp, are recognised by extension.
+ */
+public final class AnyFormatReader implements FrameReader {
+
+    private static final long serialVersionUID = 1L;
+    /** Enough for every magic number, including an HDF5 signature behind a 2 KiB user block. */
+    private static final int HEAD = 2048 + 8;
+
+    @Override
+    public ImageHeader header(String path) throws IOException {
+        return readerFor(path).header(path);
+    }
+
+    @Override
+    public float[] read(String path, int frame, Rect region) throws IOException {
+        return readerFor(path).read(path, frame, region);
+    }
+
+    /** The reader for this file's format. */
+    public static FrameReader readerFor(String path) throws IOException {
+        byte[] head = head(path);
+        if (TiffStructure.hasMagic(head)) {
+            return new TiffFrameReader();
+        }
+        if (DmTags.hasMagic(head)) {
+            return new DmFrameReader();
+        }
+        if (SerFrameReader.hasMagic(head)) {
+            return new SerFrameReader();
+        }
+        if (Hdf5FrameReader.hasMagic(head)) {
+            return new Hdf5FrameReader();
+        }
+        if (MrcFrameReader.hasStamp(head) || head.length >= MrcFrameReader.HEADER_BYTES
+                && path.toLowerCase(Locale.ROOT).matches(".*\\.(mrc|mrcs|st|ali|rec|map)$")) {
+            return new MrcFrameReader();
+        }
+        throw new ImageFormatException("not a TIFF image, nor DM3/DM4, TIA SER, HDF5/EMD or"
+                + " MRC (unrecognised header)");
+    }
+
+    private static byte[] head(String path) throws IOException {
+        FileStatus status = Storage.status(path);
+        if (status.isDirectory()) {
+            throw new ImageFormatException("is a directory, not an image");
+        }
+        if (status.getLen() == 0) {
+            throw new ImageFormatException("empty file");
+        }
+        try (InputStream in = Storage.openStream(path)) {
+            return in.readNBytes(HEAD);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.symseg.image;
+
+import java.io.IOException;
+
+/**
+ * A format whose frames are uncompressed and stored one after another (DM3/DM4, MRC): the
+ * subclass finds the header and the first frame; region reads follow from them.
+ */
+abstract class ContiguousFrameReader implements FrameReader {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The header and where the first frame lies; frame f starts f frame sizes later. */
+    record Layout(ImageHeader header, RawPlane first) {
+
+        RawPlane plane(int frame) {
+            return new RawPlane(first.offset() + frame * first.bytes(), first.width(),
+                    first.height(), first.type(), first.order(), false);
+        }
+    }
+
+    /** The format's name in messages. */
+    abstract String format();
+
+    abstract Layout layout(String path, ByteReader in) throws IOException;
+
+    @Override
+    public final ImageHeader header(String path) throws IOException {
+        try (ByteReader in = ByteReader.open(path, format())) {
+            return layout(path, in).header();
+        }
+    }
+
+    @Override
+    public final float[] read(String path, int frame, Rect region) throws IOException {
+        try (ByteReader in = ByteReader.open(path, format())) {
+            Layout layout = layout(path, in);
+            layout.header().checkRegion(frame, region);
+            return layout.plane(frame).read(in, region);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.symseg.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
+
+/**
+ * HDF5 through the pure-Java jhdf library, in two layouts: Velox EMD (images under
+ * {@code /Data/Image/ID/Data}, stored rows x columns x frames, pixel size in the JSON
+ * {@code Metadata} beside them) and EMD 0.2 as NCEM and HyperSpy write it (a group marked
+ * {@code emd_group_type = 1} holding {@code data}, frames x rows x columns, and one {@code dimN}
+ * axis vector per dimension). Where a file holds several images the first by name is read.
+ */
+public final class Hdf5FrameReader implements FrameReader {
+
+    private static final long serialVersionUID = 1L;
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    /** No HDF5 filter symseg meets expands data more than this (deflate's limit is about 1032). */
+    private static final long MAX_EXPANSION = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the frames are inside the dataset: which axis is which. */
+    private record Layout(Dataset data, int yAxis, int xAxis, int frameAxis, ImageHeader header) {
+    }
+
+    @FunctionalInterface
+    private interface HdfWork<T> {
+        T apply(HdfFile file) throws IOException;
+    }
+
+    /** HDF5 files start with the signature, or carry it after a user block of 512, 1024, ... bytes. */
+    static boolean hasMagic(byte[] head) {
+        for (int at = 0; at + SIGNATURE.length <= head.length; at = at == 0 ? 512 : at * 2) {
+            if (java.util.Arrays.equals(head, at, at + SIGNATURE.length, SIGNATURE, 0,
+                    SIGNATURE.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public ImageHeader header(String path) throws IOException {
+        return withFile(path, file -> layout(path, file).header());
+    }
+
+    @Override
+    public float[] read(String path, int frame, Rect region) throws IOException {
+        return withFile(path, file -> {
+            Layout layout = layout(path, file);
+            layout.header().checkRegion(frame, region);
+            int rank = layout.data().getDimensions().length;
+            long[] offset = new long[rank];
+            int[] shape = new int[rank];
+            java.util.Arrays.fill(shape, 1);
+            offset[layout.yAxis()] = region.y();
+            offset[layout.xAxis()] = region.x();
+            shape[layout.yAxis()] = region.height();
+            shape[layout.xAxis()] = region.width();
+            if (layout.frameAxis() >= 0) {
+                offset[layout.frameAxis()] = frame;
+            }
+            float[] out = new float[(int) region.area()];
+            Object block = layout.data().getData(offset, shape);
+            int[] index = new int[rank];
+            for (int y = 0; y < region.height(); y++) {
+                for (int x = 0; x < region.width(); x++) {
+                    index[layout.yAxis()] = y;
+                    index[layout.xAxis()] = x;
+                    out[y * region.width() + x] = element(block, index);
+                }
+            }
+            return out;
+        });
+    }
+
+    private static <T> T withFile(String path, HdfWork<T> work) throws IOException {
+        FileStatus status = Storage.status(path);
+        if (status.isDirectory()) {
+            throw new ImageFormatException("is a directory, not an image");
+        }
+        try (HadoopByteChannel channel = new HadoopByteChannel(Storage.open(path), status.getLen());
+                HdfFile file = new HdfFile(channel, Storage.toUri(path))) {
+            return work.apply(file);
+        } catch (ImageFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImageFormatException("corrupt or unsupported HDF5 file ("
+                    + oneLine(e) + ")", e);
+        }
+    }
+
+    private static Layout layout(String path, HdfFile file) throws IOException {
+        if (file.getChildren().get("Data") instanceof Group data
+                && data.getChildren().get("Image") instanceof Group velox) {
+            return velox(path, file, velox);
+        }
+        Group emd = findEmdGroup(file, 0);
+        if (emd != null) {
+            return emd(path, file, emd);
+        }
+        throw new ImageFormatException("HDF5 file without an image symseg knows: expected Velox"
+                + " /Data/Image/*/Data or an EMD group with emd_group_type = 1");
+    }
+
+    private static Layout velox(String path, HdfFile file, Group images) throws IOException {
+        TreeMap<String, Node> byName = new TreeMap<>(images.getChildren());
+        for (Node node : byName.values()) {
+            if (node instanceof Group image && image.getChildren().get("Data") instanceof Dataset data) {
+                long[] dims = data.getDimensionsAsLong();
+                if (dims.length != 3 && dims.length != 2) {
+                    throw new ImageFormatException("Velox image " + node.getName() + " has "
+                            + dims.length + " dimensions; symseg reads 2-D images and stacks");
+                }
+                long frames = dims.length == 3 ? dims[2] : 1;
+                Calibration calibration = veloxCalibration(image.getChildren().get("Metadata"));
+                ImageHeader header = ImageHeader.checked(path, dims[1], dims[0], frames,
+                        pixelType(data), calibration);
+                checkStored(data, file);
+                return new Layout(data, 0, 1, dims.length == 3 ? 2 : -1, header);
+            }
+        }
+        throw new ImageFormatException("Velox file without an image (/Data/Image/*/Data)");
+    }
+
+    /** Velox keeps per-frame JSON metadata as columns of bytes; frame 0's pixel size is used. */
+    private static Calibration veloxCalibration(Node metadata) {
+        if (!(metadata instanceof Dataset meta) || meta.getDimensions().length != 2) {
+            return Calibration.NONE;
+        }
+        try {
+            int length = meta.getDimensions()[0];
+            Object column = meta.getData(new long[] {0, 0}, new int[] {length, 1});
+            byte[] bytes = new byte[length];
+            int used = 0;
+            for (int i = 0; i < length; i++) {
+                int b = (int) element(column, new int[] {i, 0});
+                if (b == 0) {
+                    break;
+                }
+                bytes[used++] = (byte) b;
+            }
+            JsonNode result = JSON.readTree(new String(bytes, 0, used, StandardCharsets.UTF_8))
+                    .path("BinaryResult");
+            JsonNode size = result.path("PixelSize");
+            return Calibration.of(size.path("width").asDouble(0),
+                    size.path("height").asDouble(0), result.path("PixelUnitX").asText(""));
+        } catch (IOException | RuntimeException e) {
+            // metadata only: the image reads without it, uncalibrated
+            return Calibration.NONE;
+        }
+    }
+
+    /** Looks a few levels down for a group marked as an EMD data group. */
+    private static Group findEmdGroup(Group group, int depth) {
+        if (depth > 4) {
+            return null;
+        }
+        TreeMap<String, Node> byName = new TreeMap<>(group.getChildren());
+        for (Node node : byName.values()) {
+            if (node instanceof Group child && !child.isLink()) {
+                Attribute type = child.getAttribute("emd_group_type");
+                if (type != null && type.getData() instanceof Number n && n.intValue() == 1
+                        && child.getChildren().get("data") instanceof Dataset) {
+                    return child;
+                }
+                Group found = findEmdGroup(child, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Layout emd(String path, HdfFile file, Group group) throws IOException {
+        Dataset data = (Dataset) group.getChildren().get("data");
+        long[] dims = data.getDimensionsAsLong();
+        if (dims.length != 2 && dims.length != 3) {
+            throw new ImageFormatException("EMD data with " + dims.length + " dimensions; symseg"
+                    + " reads 2-D images and stacks");
+        }
+        int y = dims.length - 2;
+        int x = dims.length - 1;
+        long frames = dims.length == 3 ? dims[0] : 1;
+        ImageHeader header = ImageHeader.checked(path, dims[x], dims[y], frames, pixelType(data),
+                emdCalibration(group, y + 1, x + 1));
+        checkStored(data, file);
+        return new Layout(data, y, x, dims.length == 3 ? 0 : -1, header);
+    }
+
+    /** EMD axis vectors dim1..dimN: the step between the first two values, units like "[n_m]". */
+    private static Calibration emdCalibration(Group group, int yDim, int xDim) {
+        try {
+            double[] step = new double[2];
+            String unit = null;
+            int[] dims = {xDim, yDim};
+            for (int i = 0; i < 2; i++) {
+                if (!(group.getChildren().get("dim" + dims[i]) instanceof Dataset axis)
+                        || axis.getDimensions().length != 1 || axis.getDimensions()[0] < 2) {
+                    return Calibration.NONE;
+                }
+                Object first = axis.getData(new long[] {0}, new int[] {2});
+                step[i] = element(first, new int[] {1}) - element(first, new int[] {0});
+                Attribute units = axis.getAttribute("units");
+                String u = units == null ? "" : String.valueOf(units.getData())
+                        .replaceAll("[\\[\\]_]", "");
+                if (unit != null && !unit.equals(u)) {
+                    return Calibration.NONE;
+                }
+                unit = u;
+            }
+            return Calibration.of(step[0], step[1], unit);
+        } catch (RuntimeException e) {
+            return Calibration.NONE;
+        }
+    }
+
+    private static PixelType pixelType(Dataset data) throws ImageFormatException {
+        DataType type = data.getDataType();
+        if (type instanceof FloatingPoint) {
+            return type.getSize() == 8 ? PixelType.FLOAT64 : PixelType.FLOAT32;
+        }
+        if (type instanceof FixedPoint fixed) {
+            boolean signed = fixed.isSigned();
+            return switch (type.getSize()) {
+                case 1 -> signed ? PixelType.INT8 : PixelType.UINT8;
+                case 2 -> signed ? PixelType.INT16 : PixelType.UINT16;
+                case 4 -> signed ? PixelType.INT32 : PixelType.UINT32;
+                // no exact 64-bit type: such values go through the frame's range, like floats
+                default -> PixelType.FLOAT64;
+            };
+        }
+        throw new ImageFormatException("HDF5 image of " + type.getClass().getSimpleName()
+                + " values (complex or compound?); symseg segments real greyscale images only");
+    }
+
+    /** The header's size must be plausible for what the file stores. */
+    private static void checkStored(Dataset data, HdfFile file) throws ImageFormatException {
+        long bytes = data.getSizeInBytes();
+        long limit = data.getFilters().isEmpty() ? file.size() : file.size() * MAX_EXPANSION;
+        if (bytes > limit) {
+            throw new ImageFormatException("corrupt HDF5 file: the image claims " + bytes
+                    + " bytes of data but the file has " + file.size());
+        }
+    }
+
+    /** One value of a (possibly multi-dimensional) Java array as jhdf returns it. */
+    private static float element(Object array, int[] index) {
+        Object a = array;
+        for (int i = 0; i < index.length - 1; i++) {
+            a = Array.get(a, index[i]);
+        }
+        Object value = Array.get(a, index[index.length - 1]);
+        return ((Number) value).floatValue();
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.lines().findFirst().orElse(text);
+    }
+}

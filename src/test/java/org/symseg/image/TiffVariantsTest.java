@@ -1,0 +1,202 @@
+package org.symseg.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every TIFF variant the issue lists, written by the tests themselves: each sample type, strips
+ * and tiles, uncompressed / LZW / Deflate / PackBits, both byte orders, BigTIFF, multi-page;
+ * each read back whole and by region.
+ */
+class TiffVariantsTest {
+
+    private static final int W = 37;
+    private static final int H = 23;
+    private static final StoredType[] TYPES = {StoredType.INT8, StoredType.UINT8,
+        StoredType.INT16, StoredType.UINT16, StoredType.INT32, StoredType.UINT32,
+        StoredType.FLOAT32, StoredType.FLOAT64};
+
+    @TempDir
+    Path dir;
+
+    private final FrameReader reader = new AnyFormatReader();
+
+    @Test
+    void everySampleTypeCompressionAndLayoutReadsBack() throws IOException {
+        int files = 0;
+        for (StoredType type : TYPES) {
+            for (int compression : new int[] {TiffFixture.NONE, TiffFixture.DEFLATE,
+                    TiffFixture.PACKBITS}) {
+                for (int tile : new int[] {0, 16}) {
+                    ByteOrder order = files % 2 == 0 ? ByteOrder.LITTLE_ENDIAN
+                            : ByteOrder.BIG_ENDIAN;
+                    assertReadsBack(new TiffFixture(order, false, type, compression, tile, 5),
+                            type, 1, type + "-c" + compression + "-t" + tile);
+                    files++;
+                }
+            }
+        }
+        assertEquals(48, files);
+    }
+
+    @Test
+    void bigTiffMultiPageInEachType() throws IOException {
+        for (StoredType type : TYPES) {
+            assertReadsBack(new TiffFixture(ByteOrder.LITTLE_ENDIAN, true, type,
+                    TiffFixture.DEFLATE, 16, 0), type, 3, "big-tiled-" + type);
+            assertReadsBack(new TiffFixture(ByteOrder.BIG_ENDIAN, true, type, TiffFixture.NONE,
+                    0, 4), type, 2, "big-strips-" + type);
+        }
+    }
+
+    @Test
+    void lzwStripsAndTilesFromTheJdkWriter() throws IOException {
+        int[] imageTypes = {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY};
+        for (int imageType : imageTypes) {
+            for (boolean tiled : new boolean[] {false, true}) {
+                BufferedImage image = new BufferedImage(W, H, imageType);
+                int max = imageType == BufferedImage.TYPE_BYTE_GRAY ? 256 : 65536;
+                float[] expected = new float[W * H];
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] = (i * 7919L) % max;
+                }
+                image.getRaster().setSamples(0, 0, W, H, 0, expected);
+                Path file = dir.resolve("lzw-" + imageType + "-" + tiled + ".tif");
+                writeWithJdk(file, List.of(image, image), "LZW", tiled);
+                ImageHeader header = reader.header(file.toString());
+                assertEquals(2, header.frames());
+                assertEquals(imageType == BufferedImage.TYPE_BYTE_GRAY ? PixelType.UINT8
+                        : PixelType.UINT16, header.type());
+                assertArrayEquals(expected, reader.read(file.toString(), 1, new Rect(0, 0, W, H)),
+                        file.toString());
+            }
+        }
+    }
+
+    @Test
+    void colourIsRefusedWithAClearMessage() throws IOException {
+        Path file = dir.resolve("rgb.tif");
+        writeWithJdk(file, List.of(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR)), "LZW",
+                false);
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> reader.header(file.toString()));
+        assertTrue(e.getMessage().contains("greyscale images only"), e.getMessage());
+    }
+
+    @Test
+    void labelMapsCarryTheCalibrationBackIn() throws IOException {
+        Path file = dir.resolve("labels.tif");
+        BufferedImage page = TiffWriter.labels(new short[W * H], W, H, 3);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            TiffWriter.write(out, List.of(page, page),
+                    Calibration.of(0.24853801727294922, 0.25, "nm"));
+        }
+        ImageHeader header = reader.header(file.toString());
+        assertEquals(2, header.frames());
+        assertEquals("nm", header.calibration().unit());
+        assertEquals(0.24853801727294922, header.calibration().pixelWidth(), 1e-8);
+        assertEquals(0.25, header.calibration().pixelHeight(), 1e-8);
+    }
+
+    private void assertReadsBack(TiffFixture fixture, StoredType type, int pages, String name)
+            throws IOException {
+        List<double[]> values = new ArrayList<>();
+        for (int p = 0; p < pages; p++) {
+            values.add(values(type, p));
+        }
+        Path file = dir.resolve(name + ".tif");
+        Files.write(file, fixture.write(W, H, values));
+        ImageHeader header = reader.header(file.toString());
+        assertEquals(W, header.width(), name);
+        assertEquals(H, header.height(), name);
+        assertEquals(pages, header.frames(), name);
+        assertEquals(type.pixelType(), header.type(), name);
+        int last = pages - 1;
+        assertArrayEquals(asFloats(values.get(last)),
+                reader.read(file.toString(), last, new Rect(0, 0, W, H)), name);
+        // a region across strip and tile borders
+        Rect region = new Rect(13, 3, 20, 17);
+        float[] part = reader.read(file.toString(), last, region);
+        for (int y = 0; y < region.height(); y++) {
+            for (int x = 0; x < region.width(); x++) {
+                assertEquals((float) values.get(last)[(region.y() + y) * W + region.x() + x],
+                        part[y * region.width() + x], name + " region");
+            }
+        }
+    }
+
+    /** Values across the type's range, negative ones for signed types, > 2^31 for UINT32. */
+    private static double[] values(StoredType type, int page) {
+        double[] v = new double[W * H];
+        for (int i = 0; i < v.length; i++) {
+            long k = i * 7919L + page * 104729L;
+            v[i] = switch (type) {
+                case INT8 -> k % 256 - 128;
+                case UINT8 -> k % 256;
+                case INT16 -> k % 65536 - 32768;
+                case UINT16 -> k % 65536;
+                case INT32 -> (k % 4096) * 1_000_000L - 2_000_000_000L;
+                case UINT32 -> (k % 4096) * 1_000_000L + 100_000;
+                case FLOAT32 -> (k % 1000) * 0.25 - 100;
+                default -> (k % 1000) * 1e-3 - 0.5;
+            };
+        }
+        return v;
+    }
+
+    private static float[] asFloats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    private static void writeWithJdk(Path file, List<BufferedImage> pages, String compression,
+            boolean tiled) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
+        ImageWriter writer = null;
+        while (writers.hasNext()) {
+            ImageWriter candidate = writers.next();
+            if (candidate.getClass().getName().startsWith("com.sun.imageio.plugins.tiff.")) {
+                writer = candidate;
+            }
+        }
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType(compression);
+            if (tiled) {
+                param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setTiling(16, 16, 0, 0);
+            }
+            writer.prepareWriteSequence(null);
+            for (BufferedImage page : pages) {
+                writer.writeToSequence(new IIOImage(page, null, null), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+    }
+}
