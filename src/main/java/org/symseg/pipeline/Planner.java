@@ -40,8 +40,7 @@ public final class Planner {
                     failures.add(new Failure(path, header.width() + "x" + header.height()
                             + " is smaller than the descriptor's reach allows: at least "
                             + grid.minimumSize() + "x" + grid.minimumSize() + " is needed for reach "
-                            + grid.reach() + " (patch " + config.patch() + " + window "
-                            + config.window() + ")"));
+                            + grid.reach() + " (descriptor " + config.descriptor() + ")"));
                     continue;
                 }
                 String name = outputName(path);
