@@ -33,12 +33,7 @@ final class FitStage {
     static SegmentationModel fit(JavaRDD<TileDescriptors> tiles,
             Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
-        int length = run.descriptor().length();
-        JavaRDD<Vector> points = tiles
-                .flatMapToPair(td -> pointsOf(plan.value(), td, length).iterator())
-                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(run.ordinalEnd()))
-                .values()
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Vector> points = orderedPoints(tiles, plan).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             PCAModel pca = new PCA(run.config().pca()).fit(points.rdd());
             Matrix pc = pca.pc();
@@ -74,6 +69,15 @@ final class FitStage {
         } finally {
             points.unpersist(false);
         }
+    }
+
+    /** Every point's descriptor, partitioned and ordered by its run ordinal, never by tile. */
+    static JavaRDD<Vector> orderedPoints(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
+        int length = plan.value().descriptor().length();
+        return tiles
+                .flatMapToPair(td -> pointsOf(plan.value(), td, length).iterator())
+                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(plan.value().ordinalEnd()))
+                .values();
     }
 
     private static List<Tuple2<Long, Vector>> pointsOf(RunPlan plan, TileDescriptors td, int length) {

@@ -55,6 +55,7 @@ public final class SegmentJob {
         RunPlan plan = QuantizeStage.run(sc, planned.plan(), failures);
         clock.lap("range");
         SegmentationModel model = null;
+        Map<String, Object> diagnostics = null;
         List<InputResult> results = new ArrayList<>();
         if (!plan.inputs().isEmpty()) {
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(plan))
@@ -69,12 +70,15 @@ public final class SegmentJob {
             plan = plan.without(dropped);
             clock.lap("descriptors");
             if (!plan.inputs().isEmpty()) {
-                Broadcast<RunPlan> shared = sc.broadcast(plan);
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
-                model = FitStage.fit(usable, shared);
+                FisherStage.Fitted fitted = FisherStage.fit(usable, sc.broadcast(plan), sc, outDir,
+                        runId);
+                model = fitted.model();
+                plan = fitted.plan().value();
+                diagnostics = fitted.manifest();
                 clock.lap("fit");
-                for (InputResult result : OutputStage.run(usable, shared, sc.broadcast(model),
-                        outDir, runId)) {
+                for (InputResult result : OutputStage.run(fitted.tiles(), fitted.plan(),
+                        sc.broadcast(model), outDir, runId)) {
                     results.add(result);
                     if (!result.ok()) {
                         failures.add(new Failure(result.path(), result.error()));
@@ -86,13 +90,13 @@ public final class SegmentJob {
         }
         results.sort(Comparator.comparingInt(InputResult::index));
         Report report = new Report(results, failures, model, clock.laps());
-        writeManifest(sc, outDir, runId, paths, config, plan, report);
+        writeManifest(sc, outDir, runId, paths, config, plan, report, diagnostics);
         return report;
     }
 
     private static void writeManifest(JavaSparkContext sc, String outDir, String runId,
-            List<String> paths, SegmentConfig config, RunPlan plan, Report report)
-            throws java.io.IOException {
+            List<String> paths, SegmentConfig config, RunPlan plan, Report report,
+            Map<String, Object> diagnostics) throws java.io.IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("symseg", Versions.symseg());
         manifest.put("spark", sc.version());
@@ -106,6 +110,9 @@ public final class SegmentJob {
             manifest.put("model", Map.of("patterns", report.model().patterns(),
                     "features", report.model().features(),
                     "descriptorLength", report.model().descriptorLength()));
+        }
+        if (diagnostics != null) {
+            manifest.put("diagnostics", diagnostics);
         }
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputResult result : report.results()) {

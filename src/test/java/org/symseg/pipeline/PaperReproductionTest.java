@@ -68,6 +68,14 @@ class PaperReproductionTest {
         double accuracy = scored("Fe-Nb, translation", CoarseMask.load("/masks/fenb-mu-laves.txt"),
                 labels);
         assertTrue(accuracy >= 0.95, "Fe-Nb band: " + accuracy);
+        // paper, Fig. 5: the feature of largest variance, PC1, also separates the phases best
+        List<String[]> rows = FisherDiagnosticsTest.rows(out);
+        double pc1 = Double.parseDouble(rows.stream().filter(r -> r[2].equals("\"PC1\"")).findFirst()
+                .orElseThrow()[4]);
+        double bestChannel = rows.stream().filter(r -> r[0].equals("channel"))
+                .mapToDouble(r -> Double.parseDouble(r[4])).max().orElseThrow();
+        System.out.printf("Fe-Nb separability: PC1 %.3f, best channel %.3f%n", pc1, bestChannel);
+        assertTrue(pc1 >= bestChannel, "PC1 " + pc1 + " separates less than a channel " + bestChannel);
     }
 
     @Test
