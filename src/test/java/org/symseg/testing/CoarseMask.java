@@ -104,13 +104,38 @@ public record CoarseMask(int width, int height, int classes, int[] classOf) {
 
     /** Fraction of scored pixels whose label matches the mask under the best label matching. */
     public double matchedAccuracy(int[] labels, int patterns) {
+        return Labels.matched(confusion(labels, patterns));
+    }
+
+    /**
+     * The mean over classes of the fraction of each class's scored pixels labelled right, under
+     * the best label matching: a small class (a boundary band) counts as much as a large one, so
+     * one label everywhere scores 1 / classes however unequal the classes are.
+     */
+    public double balancedAccuracy(int[] labels, int patterns) {
+        long[][] confusion = confusion(labels, patterns);
+        long[][] perClass = new long[patterns][classes];
+        for (int c = 0; c < classes; c++) {
+            long total = 0;
+            for (long[] row : confusion) {
+                total += row[c];
+            }
+            for (int l = 0; l < patterns; l++) {
+                // each class's column scaled to the same total, so the matched share is the mean recall
+                perClass[l][c] = total == 0 ? 0 : Math.round(1e9 * confusion[l][c] / total);
+            }
+        }
+        return Labels.matched(perClass);
+    }
+
+    private long[][] confusion(int[] labels, int patterns) {
         long[][] confusion = new long[patterns][classes];
         for (int i = 0; i < labels.length; i++) {
             if (classOf[i] >= 0) {
                 confusion[labels[i]][classOf[i]]++;
             }
         }
-        return Labels.matched(confusion);
+        return confusion;
     }
 
     /** What one label everywhere would score: the largest class's share of the scored pixels. */
