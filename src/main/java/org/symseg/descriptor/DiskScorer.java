@@ -15,6 +15,9 @@ package org.symseg.descriptor;
 final class DiskScorer {
 
     private final int[] pixels;
+    /** The same pixels as doubles, so interpolation converts none of them per sample. */
+    private final double[] values;
+    private final int width;
     private final SamplingTable[] tables;
     private final int[] diskOffsets;
     private final int[][] tapOffsets;
@@ -24,10 +27,11 @@ final class DiskScorer {
     private long sa;
     private long saa;
 
-    DiskScorer(QuantizedImage image, Disk disk, SamplingTable[] tables) {
+    DiskScorer(QuantizedImage image, double[] values, Disk disk, SamplingTable[] tables) {
         this.pixels = image.pixels();
+        this.values = values;
         this.tables = tables;
-        int width = image.width();
+        this.width = image.width();
         this.diskOffsets = new int[disk.size()];
         for (int k = 0; k < diskOffsets.length; k++) {
             diskOffsets[k] = disk.v(k) * width + disk.u(k);
@@ -89,15 +93,17 @@ final class DiskScorer {
 
     private float bilinear(int[] offsets, double[] weight) {
         int n = a.length;
+        double[] v = values;
+        int w = width;
         double sb = 0;
         double sbb = 0;
         double sab = 0;
         for (int k = 0, t = 0; k < n; k++, t += 4) {
+            // a sample's four taps are the 2 x 2 pixels from its first tap (SamplingTable), and
             // the weights sum to 1, so subtracting the base once is the same as from every tap
-            double b = weight[t] * pixels[centre + offsets[t]]
-                    + weight[t + 1] * pixels[centre + offsets[t + 1]]
-                    + weight[t + 2] * pixels[centre + offsets[t + 2]]
-                    + weight[t + 3] * pixels[centre + offsets[t + 3]] - base;
+            int i = centre + offsets[t];
+            double b = weight[t] * v[i] + weight[t + 1] * v[i + 1]
+                    + weight[t + 2] * v[i + w] + weight[t + 3] * v[i + w + 1] - base;
             sb += b;
             sbb += b * b;
             sab += a[k] * b;

@@ -110,9 +110,13 @@ public final class PointSymmetryDescriptor implements Descriptor {
         boolean[] columnNeeded = needed(xs, bx, bw, h);
         boolean[] rowNeeded = needed(ys, by, bh, h);
         float[] scores = new float[bw * bh * ops];
+        double[] values = new double[image.pixels().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = image.pixels()[i];
+        }
         DiskScorer[] scorers = new DiskScorer[4];
         for (int c = 0; c < 4; c++) {
-            scorers[c] = new DiskScorer(image, disks[c], tables[c]);
+            scorers[c] = new DiskScorer(image, values, disks[c], tables[c]);
         }
         int width = image.width();
         for (int y = 0; y < bh; y++) {

@@ -20,7 +20,10 @@ final class SamplingTable implements Serializable {
     final PointOperation operation;
     /** Taps per sample: 1 (every source on a pixel) or 4 (bilinear). */
     final int taps;
-    /** Tap offsets from the centre, sample-major: sample k's taps are k * taps ... */
+    /**
+     * Tap offsets from the base pixel, sample-major: sample k's taps are k * taps ...; four taps
+     * are always the 2 x 2 pixels (x0, y0), (x0 + 1, y0), (x0, y0 + 1), (x0 + 1, y0 + 1).
+     */
     final int[] dx;
     final int[] dy;
     /** Bilinear weights, parallel to dx, dy; all 1 for a one-tap table. */

@@ -165,7 +165,8 @@ class PointSymmetryDescriptorTest {
         float[] out = new float[ops.size()];
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
-            new DiskScorer(image, disk, ops.stream().map(op -> SamplingTable.of(op, disk))
+            double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
+            new DiskScorer(image, values, disk, ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new)).scoreAll(15 * 30 + 14, out, 0);
             for (int o = 0; o < ops.size(); o++) {
                 assertEquals(bruteForce(image, 14 + disk.centreX(), 15 + disk.centreY(), 6,
