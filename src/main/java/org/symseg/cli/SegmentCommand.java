@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
         description = {"Segments images into crystal patterns: descriptors at stride points, "
                 + "PCA and k-means over all inputs together (one model, so a label means the "
                 + "same pattern in every frame and file), then labels upsampled to full size.",
-            "Writes OUT/NAME/labels.tif, OUT/NAME/overlay.png per input and OUT/manifest.json.",
+            "Writes OUT/NAME/labels.tif, OUT/NAME/overlay.png per input, OUT/diagnostics/fisher.csv "
+                + "and fisher.png (Fisher separability of each channel and PCA feature) and "
+                + "OUT/manifest.json.",
             "Defaults come from conf/symseg.properties."})
 final class SegmentCommand implements Callable<Integer> {
 
