@@ -68,6 +68,9 @@ final class RunFiles {
             model.put("descriptorLength", report.model().model().descriptorLength());
             manifest.put("model", model);
         }
+        if (report.diagnostics() != null) {
+            manifest.put("diagnostics", report.diagnostics());
+        }
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputResult result : report.results()) {
             Map<String, Object> entry = new LinkedHashMap<>();

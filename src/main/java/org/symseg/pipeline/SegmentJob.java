@@ -21,7 +21,7 @@ import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.AnyFormatReader;
-import org.symseg.model.SegmentationModel;
+import org.symseg.descriptor.SelectedChannels;
 import scala.Tuple2;
 
 /**
@@ -37,17 +37,21 @@ public final class SegmentJob {
     public enum Mode { SEGMENT, FIT, APPLY }
 
     /**
-     * A run to do. {@code inputFailures} are arguments that gave no usable input; {@code modelDir} is where {@code fit} saves; {@code model} is what
-     * {@code apply} uses; {@code force} redoes every input (and refits, for segment).
+     * A run to do. {@code inputFailures} are arguments that gave no usable input;
+     * {@code modelDir} is where {@code fit} saves; {@code model} is what {@code apply} uses;
+     * {@code force} redoes every input (and refits, for segment).
      */
     public record Request(Mode mode, List<InputSource> sources, List<Failure> inputFailures,
             String outDir, String modelDir, ModelStore.Saved model, SegmentConfig config,
             boolean force) {
     }
 
-    /** What a run did: one result per input, failures, the model used and how it was obtained. */
+    /**
+     * What a run did: one result per input, failures, the model used and how it was obtained,
+     * and the Fisher diagnostics of a fresh fit (null otherwise).
+     */
     public record Report(List<InputResult> results, List<Failure> failures, ModelStore.Saved model,
-            String modelSource, Map<String, Long> timingsMs) {
+            String modelSource, Map<String, Object> diagnostics, Map<String, Long> timingsMs) {
 
         public boolean ok() {
             return failures.isEmpty();
@@ -95,6 +99,11 @@ public final class SegmentJob {
         clock.lap("plan");
 
         RunPlan work = model == null ? plan : plan.without(skipped);
+        if (model != null && model.channels().length > 0) {
+            // a model fitted on the best channels only reads those
+            work = work.withDescriptor(new SelectedChannels(work.descriptor(), model.channels()));
+        }
+        Map<String, Object> diagnostics = null;
         if (!work.inputs().isEmpty()) {
             work = QuantizeStage.run(sc, work, failures);
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
@@ -112,10 +121,15 @@ public final class SegmentJob {
                 Broadcast<RunPlan> shared = sc.broadcast(work);
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
                 if (model == null) {
-                    SegmentationModel fitted = FitStage.fit(usable, shared);
-                    model = ModelStore.describe(config.resultSettings(), config.settingsHash(), fitted);
+                    String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
+                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sc, diagnosticsDir, runId());
+                    model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
+                            fitted.channels(), fitted.model());
                     ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
+                    shared = fitted.plan();
+                    usable = fitted.tiles();
+                    diagnostics = fitted.manifest();
                     clock.lap("fit");
                 }
                 if (request.mode() != Mode.FIT) {
@@ -139,7 +153,7 @@ public final class SegmentJob {
             }
         }
         results.sort(Comparator.comparingInt(r -> r.index() < 0 ? Integer.MAX_VALUE : r.index()));
-        Report report = new Report(results, failures, model, modelSource, clock.laps());
+        Report report = new Report(results, failures, model, modelSource, diagnostics, clock.laps());
         if (request.mode() != Mode.FIT) {
             RunFiles.write(sc, request.outDir(), config, plan, report);
         }

@@ -36,14 +36,26 @@ public final class Labels {
      */
     public static double matchedAccuracy(List<int[]> labels, List<int[]> truth, int classes) {
         long[][] confusion = new long[classes][classes];
-        long total = 0;
         for (int f = 0; f < labels.size(); f++) {
             for (int i = 0; i < labels.get(f).length; i++) {
                 confusion[labels.get(f)[i]][truth.get(f)[i]]++;
-                total++;
             }
         }
-        return best(confusion, 0, new boolean[classes]) / (double) total;
+        return matched(confusion);
+    }
+
+    /**
+     * Fraction of the counted pixels on the diagonal of the confusion matrix (labels x classes)
+     * under the best one-to-one matching of labels to classes.
+     */
+    public static double matched(long[][] confusion) {
+        long total = 0;
+        for (long[] row : confusion) {
+            for (long n : row) {
+                total += n;
+            }
+        }
+        return best(confusion, 0, new boolean[confusion[0].length]) / (double) total;
     }
 
     private static long best(long[][] confusion, int label, boolean[] used) {
