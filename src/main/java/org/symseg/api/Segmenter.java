@@ -30,6 +30,7 @@ import org.symseg.tiling.Upsampler;
  * {@link LocalFit} (PCA by Jacobi rotations, seeded k-means++), so labels are deterministic and
  * ordered by pattern size (label 0 is the largest). The image and all its stride points'
  * descriptors are held in memory: about 4 x descriptor length bytes per stride point.
+ * ({@code select-best}, a refit on the best channels, is a pipeline step and not applied here.)
  * Instances are immutable and may be shared between threads.
  */
 public final class Segmenter {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
                 + "PCA and k-means over all inputs together (one model, so a label means the "
                 + "same pattern in every frame and file), labels upsampled to full size.",
             "Writes OUT/NAME/labels.tif, overlay.png, result.json per input (fractions.png for "
-                + "series), and OUT/manifest.json, failures.json, stats/, model/.",
+                + "series), and OUT/manifest.json, failures.json, stats/, model/, and diagnostics/ "
+                + "(Fisher separability of each channel and PCA feature).",
             "Rerun into the same OUT, it reuses OUT/model when the settings are unchanged and "
                 + "skips inputs whose files are unchanged; --force refits and redoes all.",
             "Defaults come from conf/symseg.properties."})

@@ -21,7 +21,8 @@ final class SettingOptions {
     @Option(names = "--k-max", paramLabel = "N", description = "Largest k tried by --k auto (default 6).")
     Integer kMax;
 
-    @Option(names = "--descriptor", paramLabel = "KIND", description = "Descriptor: translation.")
+    @Option(names = "--descriptor", paramLabel = "KINDS", description = "Descriptor kinds, one or "
+            + "several comma-separated: translation, rotation, reflection (default translation).")
     String descriptor;
 
     @Option(names = "--stride", paramLabel = "S", description = "Pixels between stride points (default 5).")
@@ -35,6 +36,24 @@ final class SettingOptions {
 
     @Option(names = "--shifts", paramLabel = "N", description = "Number of translation shifts (default 100).")
     Integer shifts;
+
+    @Option(names = "--radius", paramLabel = "R", description = "Rotation/reflection patch radius (default 20).")
+    Integer radius;
+
+    @Option(names = "--pool", paramLabel = "N", description = "Rotation/reflection max-pooling window "
+            + "width, odd, about one unit cell (default 31).")
+    Integer pool;
+
+    @Option(names = "--angles", paramLabel = "DEG,...", description = "Rotation angles in degrees "
+            + "(default 60,90,120,180).")
+    String angles;
+
+    @Option(names = "--mirrors", paramLabel = "N", description = "Number of mirror lines (default 10).")
+    Integer mirrors;
+
+    @Option(names = "--select-best", paramLabel = "N", description = "Refit on the N descriptor "
+            + "channels with the best Fisher separability; 0 keeps all (default 0).")
+    Integer selectBest;
 
     @Option(names = "--pca", paramLabel = "C", description = "Principal components kept (default 5).")
     Integer pca;
@@ -69,6 +88,11 @@ final class SettingOptions {
         map.put("patch", str(patch));
         map.put("window", str(window));
         map.put("shifts", str(shifts));
+        map.put("radius", str(radius));
+        map.put("pool", str(pool));
+        map.put("angles", angles);
+        map.put("mirrors", str(mirrors));
+        map.put("select-best", str(selectBest));
         map.put("pca", str(pca));
         map.put("seed", str(seed));
         map.put("fit-sample", str(fitSample));

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Generates synthetic atomic-resolution images: lattices of Gaussian atoms "
                 + "in several domains, with noise. Writes OUT/NAME.tif and its ground truth "
                 + "OUT/truth/NAME.tif (domain index per pixel).",
-            "Presets: two-phase, two-phase-series, three-grains (default: all)."})
+            "Presets: two-phase, two-phase-series, three-grains, grain-boundary (default: all)."})
 final class SynthCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "PRESET", description = "Presets to write.")

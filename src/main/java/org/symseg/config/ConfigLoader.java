@@ -65,7 +65,12 @@ public final class ConfigLoader {
                 integer(props, "patch"),
                 integer(props, "window"),
                 integer(props, "shifts"),
+                integer(props, "radius"),
+                integer(props, "pool"),
+                angles(props, "angles"),
+                integer(props, "mirrors"),
                 integer(props, "pca"),
+                integer(props, "select-best"),
                 longValue(props, "seed"),
                 longValue(props, "fit-sample"),
                 integer(props, "tile"),
@@ -107,6 +112,20 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException("--k " + value + ": must be a whole number or auto");
         }
+    }
+
+    private static java.util.List<Double> angles(Properties props, String key) {
+        String value = text(props, key);
+        java.util.List<Double> angles = new java.util.ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            try {
+                angles.add(Double.parseDouble(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--" + key + " " + value
+                        + ": not a comma-separated list of angles in degrees");
+            }
+        }
+        return java.util.List.copyOf(angles);
     }
 
     private static int integer(Properties props, String key) {

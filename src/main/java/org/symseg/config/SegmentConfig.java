@@ -2,9 +2,9 @@ package org.symseg.config;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.symseg.descriptor.Descriptor;
-import org.symseg.descriptor.TranslationDescriptor;
 
 /**
  * The effective settings of a run: defaults from {@code conf/symseg.properties}, then a
@@ -13,8 +13,8 @@ import org.symseg.descriptor.TranslationDescriptor;
  * {@code kMin} and {@code kMax} on the fit's points.
  */
 public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch,
-        int window, int shifts, int pca, long seed, long fitSample, int tile, String master)
-        implements Serializable {
+        int window, int shifts, int radius, int pool, List<Double> angles, int mirrors, int pca,
+        int selectBest, long seed, long fitSample, int tile, String master) implements Serializable {
 
     /** The value of {@code k} that stands for {@code --k auto}. */
     public static final int AUTO_K = 0;
@@ -27,16 +27,24 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         require(kMin >= 2 && kMin <= MAX_AUTO_K, "--k-min", kMin, "must be between 2 and " + MAX_AUTO_K);
         require(kMax >= kMin && kMax <= MAX_AUTO_K, "--k-max", kMax,
                 "must be between --k-min " + kMin + " and " + MAX_AUTO_K);
-        require("translation".equals(descriptor), "--descriptor", descriptor,
-                "must be 'translation'");
+        Descriptors.kinds(descriptor);
         require(stride >= 1, "--stride", stride, "must be at least 1");
         require(patch >= 0, "--patch", patch, "must be 0 or more (it is the patch half-size)");
         require(window >= 1, "--window", window, "must be at least 1");
         long available = (2L * window + 1) * (2L * window + 1) - 1;
         require(shifts >= 1 && shifts <= available, "--shifts", shifts,
                 "must be between 1 and " + available + " for --window " + window);
-        require(pca >= 1 && pca <= shifts, "--pca", pca,
-                "must be between 1 and the descriptor length " + shifts);
+        require(radius >= 1, "--radius", radius, "must be at least 1");
+        require(pool >= 1 && pool % 2 == 1, "--pool", pool, "must be an odd number of pixels, 1 or more");
+        require(!angles.isEmpty() && angles.stream().allMatch(a -> a > 0 && a < 360), "--angles",
+                anglesText(), "must be one or more angles in degrees, each above 0 and below 360");
+        require(mirrors >= 1 && mirrors <= 360, "--mirrors", mirrors, "must be between 1 and 360");
+        int length = Descriptors.length(this);
+        require(pca >= 1 && pca <= length, "--pca", pca,
+                "must be between 1 and the descriptor length " + length);
+        require(selectBest == 0 || (selectBest >= pca && selectBest <= length), "--select-best",
+                selectBest, "must be 0 (keep every channel) or between --pca " + pca
+                        + " and the descriptor length " + length);
         require(fitSample >= 0, "--fit-sample", fitSample, "must be 0 (all points) or more");
         require(tile >= 1, "--tile", tile, "must be at least 1");
         require(master != null && !master.isBlank(), "--master", master, "must not be empty");
@@ -50,16 +58,38 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
     }
 
     public Descriptor createDescriptor() {
-        return new TranslationDescriptor(patch, window, shifts);
+        return Descriptors.of(this);
     }
 
-    /** The settings that decide a descriptor's values: a model only fits data described alike. */
+    /** The rotation angles as written in a configuration file: comma-separated degrees. */
+    public String anglesText() {
+        return String.join(",", angles.stream().map(a -> a == Math.rint(a)
+                ? String.valueOf(a.longValue()) : a.toString()).toList());
+    }
+
+    /**
+     * The settings that decide a descriptor's values, as configuration keys and values, for the
+     * kinds in use only: a model only fits data described alike.
+     */
     public Map<String, Object> descriptorSettings() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("descriptor", descriptor);
-        map.put("patch", patch);
-        map.put("window", window);
-        map.put("shifts", shifts);
+        List<String> kinds = Descriptors.kinds(descriptor);
+        if (kinds.contains("translation")) {
+            map.put("patch", patch);
+            map.put("window", window);
+            map.put("shifts", shifts);
+        }
+        if (kinds.contains("rotation") || kinds.contains("reflection")) {
+            map.put("radius", radius);
+            map.put("pool", pool);
+        }
+        if (kinds.contains("rotation")) {
+            map.put("angles", anglesText());
+        }
+        if (kinds.contains("reflection")) {
+            map.put("mirrors", mirrors);
+        }
         return map;
     }
 
@@ -69,6 +99,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("stride", stride);
         putK(map);
         map.put("pca", pca);
+        map.put("select-best", selectBest);
         map.put("seed", seed);
         map.put("fit-sample", fitSample);
         return map;
@@ -92,7 +123,12 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("patch", patch);
         map.put("window", window);
         map.put("shifts", shifts);
+        map.put("radius", radius);
+        map.put("pool", pool);
+        map.put("angles", angles);
+        map.put("mirrors", mirrors);
         map.put("pca", pca);
+        map.put("select-best", selectBest);
         map.put("seed", seed);
         map.put("fit-sample", fitSample);
         map.put("tile", tile);

@@ -19,26 +19,31 @@ public final class ModelStore {
 
     /** The JSON layout of {@code model.json}. */
     public record ModelFile(String format, Map<String, Object> settings, String settingsHash,
-            int patterns, int features, int descriptorLength, double[][] components,
-            double[][] centres) {
+            int[] channels, int patterns, int features, int descriptorLength,
+            double[][] components, double[][] centres) {
     }
 
-    /** A loaded model with what it was fitted with and its hash. */
-    public record Saved(Map<String, Object> settings, String settingsHash, SegmentationModel model,
-            String hash) {
+    /**
+     * A model with what it was fitted with and its hash. {@code channels} lists the descriptor
+     * channels it reads ({@code --select-best}); empty means all of them.
+     */
+    public record Saved(Map<String, Object> settings, String settingsHash, int[] channels,
+            SegmentationModel model, String hash) {
     }
 
     private ModelStore() {
     }
 
-    public static Saved describe(Map<String, Object> settings, String settingsHash,
+    public static Saved describe(Map<String, Object> settings, String settingsHash, int[] channels,
             SegmentationModel model) throws IOException {
-        return new Saved(settings, settingsHash, model, Json.sha256(file(settings, settingsHash, model)));
+        return new Saved(settings, settingsHash, channels, model,
+                Json.sha256(file(settings, settingsHash, channels, model)));
     }
 
     public static void save(String dir, Saved saved) throws IOException {
         Storage.mkdirs(dir);
-        Json.write(Storage.child(dir, FILE), file(saved.settings(), saved.settingsHash(), saved.model()));
+        Json.write(Storage.child(dir, FILE),
+                file(saved.settings(), saved.settingsHash(), saved.channels(), saved.model()));
     }
 
     public static boolean exists(String dir) throws IOException {
@@ -57,16 +62,16 @@ public final class ModelStore {
             throw new ImageFormatException("not a symseg model (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         if (!FORMAT.equals(file.format()) || file.components() == null || file.centres() == null
-                || file.settings() == null) {
+                || file.settings() == null || file.channels() == null) {
             throw new ImageFormatException("not a symseg model (format " + file.format() + ")");
         }
         SegmentationModel model = new SegmentationModel(file.components(), file.centres());
-        return new Saved(file.settings(), file.settingsHash(), model, Json.sha256(file));
+        return new Saved(file.settings(), file.settingsHash(), file.channels(), model, Json.sha256(file));
     }
 
-    private static ModelFile file(Map<String, Object> settings, String settingsHash,
+    private static ModelFile file(Map<String, Object> settings, String settingsHash, int[] channels,
             SegmentationModel model) {
-        return new ModelFile(FORMAT, settings, settingsHash, model.patterns(), model.features(),
-                model.descriptorLength(), model.components(), model.centres());
+        return new ModelFile(FORMAT, settings, settingsHash, channels, model.patterns(),
+                model.features(), model.descriptorLength(), model.components(), model.centres());
     }
 }

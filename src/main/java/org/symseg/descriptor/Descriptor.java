@@ -10,6 +10,11 @@ public interface Descriptor extends Serializable {
     /** Number of scores per point. */
     int length();
 
+    /** A short name of channel {@code index}, for reports such as the Fisher diagnostics. */
+    default String channel(int index) {
+        return "c" + index;
+    }
+
     /** How far from a point, in pixels along x or y, its descriptor reads. */
     int reach();
 

@@ -29,6 +29,19 @@ final class Pearson {
         return (float) Math.max(-1.0, Math.min(1.0, r));
     }
 
+    /** The same from floating-point sums, for interpolated samples. */
+    static float of(long n, double sa, double sb, double saa, double sbb, double sab) {
+        double varA = n * saa - sa * sa;
+        double varB = n * sbb - sb * sb;
+        // below this, what is left of the variance is rounding error: the patch is flat
+        double flat = 1e-12 * n * Math.max(saa, sbb);
+        if (varA <= flat || varB <= flat) {
+            return 0f;
+        }
+        double r = (n * sab - sa * sb) / Math.sqrt(varA * varB);
+        return (float) Math.max(-1.0, Math.min(1.0, r));
+    }
+
     /** n * sxy - sx * sy, exact (in long, or in 128 bits for huge patches), rounded once to double. */
     static double centred(long n, long sxy, long sx, long sy) {
         if (n <= LONG_SAFE_COUNT) {

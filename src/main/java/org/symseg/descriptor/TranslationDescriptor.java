@@ -31,6 +31,11 @@ public final class TranslationDescriptor implements Descriptor {
     }
 
     @Override
+    public String channel(int index) {
+        return "T(" + shifts.dx()[index] + "," + shifts.dy()[index] + ")";
+    }
+
+    @Override
     public int reach() {
         return patchHalf + Math.max(shifts.maxAbsX(), shifts.maxAbsY());
     }

@@ -40,15 +40,8 @@ final class FitStage {
     static Fitted fit(JavaRDD<TileDescriptors> tiles,
             Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
-        int length = run.descriptor().length();
-        int every = sampleEvery(run.points(), run.config().fitSample());
         // kept as floats, the compact form; MLlib's double vectors are made afresh on each pass
-        JavaRDD<float[]> points = tiles
-                .flatMapToPair(td -> pointsOf(plan.value(), td, length, every).iterator())
-                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(run.ordinalEnd(),
-                        run.points() / ((long) every * every) + 1))
-                .values()
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<float[]> points = orderedPoints(tiles, plan).persist(StorageLevel.MEMORY_AND_DISK_SER());
         JavaRDD<Vector> vectors = points.map(FitStage::toVector);
         try {
             PCAModel pca = new PCA(run.config().pca()).fit(vectors.rdd());
@@ -90,6 +83,21 @@ final class FitStage {
         } finally {
             points.unpersist(false);
         }
+    }
+
+    /**
+     * The fit points (all, or the {@code --fit-sample}), partitioned and ordered by their run
+     * ordinal, never by tile, so every pass over them sees the same points in the same order.
+     */
+    static JavaRDD<float[]> orderedPoints(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
+        RunPlan run = plan.value();
+        int length = run.descriptor().length();
+        int every = sampleEvery(run.points(), run.config().fitSample());
+        return tiles
+                .flatMapToPair(td -> pointsOf(plan.value(), td, length, every).iterator())
+                .repartitionAndSortWithinPartitions(new OrdinalPartitioner(run.ordinalEnd(),
+                        run.points() / ((long) every * every) + 1))
+                .values();
     }
 
     /**

@@ -101,6 +101,9 @@ final class RunFiles {
             model.put("descriptorLength", report.model().model().descriptorLength());
             manifest.put("model", model);
         }
+        if (report.diagnostics() != null) {
+            manifest.put("diagnostics", report.diagnostics());
+        }
         if (report.kSelection() != null) {
             manifest.put("kSelection", report.kSelection());
         }

@@ -53,6 +53,10 @@ public record RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader r
         return withInputs(inputs.stream().filter(i -> !dropped.contains(i.index())).toList());
     }
 
+    public RunPlan withDescriptor(Descriptor replaced) {
+        return new RunPlan(config, replaced, reader, inputs);
+    }
+
     public RunPlan withInputs(List<InputPlan> replaced) {
         return new RunPlan(config, descriptor, reader, List.copyOf(replaced));
     }

@@ -22,6 +22,7 @@ import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.AnyFormatReader;
 import org.symseg.model.KSelection;
+import org.symseg.descriptor.SelectedChannels;
 import scala.Tuple2;
 
 /**
@@ -37,9 +38,10 @@ public final class SegmentJob {
     public enum Mode { SEGMENT, FIT, APPLY }
 
     /**
-     * A run to do. {@code inputFailures} are arguments that gave no usable input; {@code modelDir} is where {@code fit} saves; {@code model} is what
-     * {@code apply} uses; {@code force} redoes every input (and refits, for segment);
-     * {@code progress} shows the stages on the console.
+     * A run to do. {@code inputFailures} are arguments that gave no usable input;
+     * {@code modelDir} is where {@code fit} saves; {@code model} is what {@code apply} uses;
+     * {@code force} redoes every input (and refits, for segment); {@code progress} shows the
+     * stages on the console.
      */
     public record Request(Mode mode, List<InputSource> sources, List<Failure> inputFailures,
             String outDir, String modelDir, ModelStore.Saved model, SegmentConfig config,
@@ -47,11 +49,13 @@ public final class SegmentJob {
     }
 
     /**
-     * What a run did: one result per input, failures, the model used and how it was obtained, and
-     * how k was chosen when this run fitted with {@code --k auto} (else null).
+     * What a run did: one result per input, failures, the model used and how it was obtained,
+     * the Fisher diagnostics of a fresh fit (null otherwise), and how k was chosen when this run
+     * fitted with {@code --k auto} (else null).
      */
     public record Report(List<InputResult> results, List<Failure> failures, ModelStore.Saved model,
-            String modelSource, KSelection kSelection, Map<String, Long> timingsMs) {
+            String modelSource, Map<String, Object> diagnostics, KSelection kSelection,
+            Map<String, Long> timingsMs) {
 
         public boolean ok() {
             return failures.isEmpty();
@@ -110,6 +114,11 @@ public final class SegmentJob {
         clock.lap("plan");
 
         RunPlan work = model == null ? plan : plan.without(skipped);
+        if (model != null && model.channels().length > 0) {
+            // a model fitted on the best channels only reads those
+            work = work.withDescriptor(new SelectedChannels(work.descriptor(), model.channels()));
+        }
+        Map<String, Object> diagnostics = null;
         if (!work.inputs().isEmpty()) {
             progress.begin(sc, "ranges");
             work = QuantizeStage.run(sc, work, failures);
@@ -132,12 +141,16 @@ public final class SegmentJob {
                 JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
                 if (model == null) {
                     progress.begin(sc, "fit");
-                    FitStage.Fitted fitted = FitStage.fit(usable, shared);
-                    kSelection = fitted.kSelection();
+                    String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
+                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sc, diagnosticsDir, runId());
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
-                            fitted.model());
+                            fitted.channels(), fitted.model());
                     ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
+                    shared = fitted.plan();
+                    usable = fitted.tiles();
+                    diagnostics = fitted.manifest();
+                    kSelection = fitted.kSelection();
                     progress.end();
                     clock.lap("fit");
                 }
@@ -164,7 +177,8 @@ public final class SegmentJob {
             }
         }
         results.sort(Comparator.comparingInt(r -> r.index() < 0 ? Integer.MAX_VALUE : r.index()));
-        Report report = new Report(results, failures, model, modelSource, kSelection, clock.laps());
+        Report report = new Report(results, failures, model, modelSource, diagnostics, kSelection,
+                clock.laps());
         if (request.mode() != Mode.FIT) {
             RunFiles.write(sc, request.outDir(), config, plan, report);
         }

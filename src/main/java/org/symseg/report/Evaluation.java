@@ -59,6 +59,21 @@ public record Evaluation(long pixels, long scored, double matchedAccuracy, doubl
         return fromTable(table, pixels, List.copyOf(labelIndex.keySet()), List.copyOf(truthIndex.keySet()));
     }
 
+    /** Matched accuracy of a contingency table (labels x classes) alone. */
+    public static double matchedAccuracyOf(long[][] table) {
+        int classes = table.length == 0 ? 0 : table[0].length;
+        int[] match = Assignment.maximum(table, classes);
+        long right = 0;
+        long total = 0;
+        for (int a = 0; a < table.length; a++) {
+            right += match[a] >= 0 ? table[a][match[a]] : 0;
+            for (long count : table[a]) {
+                total += count;
+            }
+        }
+        return total == 0 ? 0 : right / (double) total;
+    }
+
     private static Evaluation fromTable(long[][] table, long pixels, List<Integer> labelValues,
             List<Integer> truthValues) {
         int classes = truthValues.size();

@@ -44,7 +44,29 @@ public enum Preset {
                 return (int) ((angle % (2 * Math.PI)) / (2 * Math.PI / 3)) % 3;
             };
         }
+    },
+    /**
+     * Two grains of one crystal (a centred square lattice, whose mirror lines run along its axes
+     * and diagonals) turned 30 degrees to each other across a straight, slightly inclined grain
+     * boundary, at sub-pixel origins: the synthetic stand-in for the paper's Fig. 6.
+     */
+    GRAIN_BOUNDARY("grain-boundary", 256, 256, 1, PixelType.UINT8) {
+        @Override
+        List<Lattice> lattices() {
+            return List.of(Lattice.centredSquare(12, 0, 2.2, 0.5).shiftedTo(2.6, 4.3),
+                    Lattice.centredSquare(12, 30, 2.2, 0.5).shiftedTo(7.1, 0.8));
+        }
+
+        @Override
+        SyntheticImage.Domains domains(int frame) {
+            return (x, y) -> x < boundaryX(y) ? 0 : 1;
+        }
     };
+
+    /** Where the grain boundary of {@link #GRAIN_BOUNDARY} crosses row y. */
+    public double boundaryX(double y) {
+        return width() * 0.5 + 0.15 * (y - height() / 2.0);
+    }
 
     /** Standard deviation of the added noise, relative to an atom's peak. */
     static final double NOISE = 0.15;

@@ -50,8 +50,8 @@ class BadInputTest {
         assertTrue(Files.size(out.resolve("two-phase").resolve("labels.tif")) > 0);
         assertTrue(Files.size(out.resolve("two-phase").resolve("overlay.png")) > 0);
         try (Stream<Path> entries = Files.list(out)) {
-            assertEquals(List.of("failures.json", "manifest.json", "model", "report.html", "stats",
-                    "two-phase"),
+            assertEquals(List.of("diagnostics", "failures.json", "manifest.json", "model", "report.html",
+                    "stats", "two-phase"),
                     entries.map(p -> p.getFileName().toString()).sorted().toList(),
                     "only finished outputs carry a name in the output directory");
         }

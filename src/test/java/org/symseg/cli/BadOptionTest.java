@@ -20,7 +20,9 @@ class BadOptionTest {
 
     @ParameterizedTest
     @CsvSource({"--k, 0", "--stride, 0", "--patch, -1", "--pca, 500", "--shifts, 0", "--tile, 0",
-        "--descriptor, fourier", "--k, many", "--k-max, 1"})
+        "--descriptor, fourier", "--descriptor, 'rotation,rotation'", "--radius, 0", "--pool, 30",
+        "--angles, '60,x'", "--angles, 360", "--mirrors, 0", "--select-best, 3", "--k, many",
+        "--k-max, 1"})
     void badValueIsNamedInOneLineAndNothingRuns(String option, String value, @TempDir Path out)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -51,6 +51,19 @@ class FitApplyTest {
         assertFalse(Files.exists(applied.resolve("model")), "apply must not fit or save a model");
     }
 
+    /** A model fitted on the best channels only keeps reading just those when applied. */
+    @Test
+    void applyKeepsTheSelectedChannels(@TempDir Path dir) throws IOException {
+        Path segmented = dir.resolve("segmented");
+        Path applied = dir.resolve("applied");
+        ok(Cli.run("segment", "test-data/two-phase.tif", "--out", segmented.toString(),
+                "--select-best", "8"));
+        ok(Cli.run("apply", "test-data/two-phase.tif", "--model", segmented.resolve("model").toString(),
+                "--out", applied.toString()));
+        assertEquals(-1L, Files.mismatch(segmented.resolve("two-phase/labels.tif"),
+                applied.resolve("two-phase/labels.tif")));
+    }
+
     @Test
     void aModelRefusesDifferentDescriptorSettingsBeforeSparkWork(@TempDir Path dir) {
         Path model = dir.resolve("model");

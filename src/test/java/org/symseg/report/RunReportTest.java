@@ -45,10 +45,6 @@ class RunReportTest {
         Files.copy(Path.of("test-data/two-phase-series.tif"), in.resolve("series.tif"));
         Files.writeString(in.resolve("broken <i>&\".tif"), "not an image");
         Path out = dir.resolve("out");
-        // the Fisher plot comes from another part of the run; the report shows it when present
-        Files.createDirectories(out.resolve("diagnostics"));
-        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png",
-                out.resolve("diagnostics/fisher.png").toFile());
 
         Cli run = Cli.run("segment", in.toString(), "--out", out.toString(), "--k", "auto",
                 "--k-max", "3", "--quiet");
@@ -62,8 +58,9 @@ class RunReportTest {
             page = new ObjectMapper().readTree(chromium.evaluate(PAGE_FACTS).asText());
             assertEquals(List.of(), chromium.errors(), "console errors");
         }
-        // overlay and label map of two inputs, and the Fisher plot
+        // overlay and label map of two inputs, and the fit's Fisher plot (OUT/diagnostics)
         assertEquals(5, page.get("images").size(), page.get("images").toString());
+        assertEquals("Fisher separability", page.get("images").get(4).get("alt").asText());
         for (JsonNode image : page.get("images")) {
             assertTrue(image.get("width").asInt() > 0, "image does not decode: " + image);
             assertEquals(image.get("declared").asText(), image.get("width") + "x" + image.get("height"),

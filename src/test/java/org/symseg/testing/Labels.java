@@ -43,4 +43,12 @@ public final class Labels {
         }
         return evaluation.matchedAccuracy();
     }
+
+    /**
+     * Fraction of the counted pixels on the diagonal of the confusion matrix (labels x classes)
+     * under the best one-to-one matching of labels to classes.
+     */
+    public static double matched(long[][] confusion) {
+        return Evaluation.matchedAccuracyOf(confusion);
+    }
 }

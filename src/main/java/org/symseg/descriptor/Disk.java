@@ -1,0 +1,59 @@
+package org.symseg.descriptor;
+
+import java.io.Serializable;
+
+/**
+ * A circular patch: the pixel offsets (u, v) from a base pixel whose centres lie within
+ * {@code radius} of the patch centre, row by row. The centre is the base pixel itself or half a
+ * pixel to its right and/or below it ({@code halfX}, {@code halfY}), so patches can be centred
+ * on a half-pixel grid while their own samples stay whole pixels.
+ */
+record Disk(int radius, boolean halfX, boolean halfY, int[] us, int[] vs) implements Serializable {
+
+    static Disk of(int radius, boolean halfX, boolean halfY) {
+        int hx = halfX ? 1 : 0;
+        int hy = halfY ? 1 : 0;
+        int[] us = new int[(2 * radius + 2) * (2 * radius + 2)];
+        int[] vs = new int[us.length];
+        int count = 0;
+        for (int v = -radius; v <= radius + hy; v++) {
+            for (int u = -radius; u <= radius + hx; u++) {
+                // in half pixels, to stay in integers
+                int du = 2 * u - hx;
+                int dv = 2 * v - hy;
+                if (du * du + dv * dv <= 4 * radius * radius) {
+                    us[count] = u;
+                    vs[count] = v;
+                    count++;
+                }
+            }
+        }
+        return new Disk(radius, halfX, halfY, java.util.Arrays.copyOf(us, count),
+                java.util.Arrays.copyOf(vs, count));
+    }
+
+    static Disk of(int radius) {
+        return of(radius, false, false);
+    }
+
+    int size() {
+        return us.length;
+    }
+
+    int u(int k) {
+        return us[k];
+    }
+
+    int v(int k) {
+        return vs[k];
+    }
+
+    /** Centre offset from the base pixel along x: 0 or 0.5. */
+    double centreX() {
+        return halfX ? 0.5 : 0;
+    }
+
+    double centreY() {
+        return halfY ? 0.5 : 0;
+    }
+}

@@ -1,0 +1,47 @@
+package org.symseg.descriptor;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * A rotation or reflection about a patch centre, as the 2 x 2 matrix that gives, for a sample at
+ * offset (u, v) of the transformed patch, the offset in the original patch it is taken from.
+ * Coordinates are the image's: x to the right, y down.
+ */
+public record PointOperation(String name, double xx, double xy, double yx, double yy)
+        implements Serializable {
+
+    /**
+     * The patch rotated by {@code degrees} about its centre (counter-clockwise in x-right, y-down
+     * coordinates, so clockwise as seen on screen). The Pearson score of a rotation by d and by -d
+     * are the same up to sampling, so the sense only fixes which pixels are read.
+     */
+    public static PointOperation rotation(double degrees) {
+        double c = Math.cos(Math.toRadians(degrees));
+        double s = Math.sin(Math.toRadians(degrees));
+        // the sample at u comes from R(-degrees) u
+        return new PointOperation("rot" + format(degrees), c, s, -s, c);
+    }
+
+    /** The patch mirrored across the line through its centre at {@code degrees} from the x axis. */
+    public static PointOperation reflection(double degrees) {
+        double c = Math.cos(Math.toRadians(2 * degrees));
+        double s = Math.sin(Math.toRadians(2 * degrees));
+        return new PointOperation("mirror" + format(degrees), c, s, s, -c);
+    }
+
+    /** Source x of the sample at (u, v). */
+    public double sourceX(double u, double v) {
+        return xx * u + xy * v;
+    }
+
+    /** Source y of the sample at (u, v). */
+    public double sourceY(double u, double v) {
+        return yx * u + yy * v;
+    }
+
+    static String format(double degrees) {
+        return degrees == Math.rint(degrees) ? String.valueOf((long) degrees)
+                : String.format(Locale.ROOT, "%.2f", degrees);
+    }
+}

@@ -1,0 +1,243 @@
+package org.symseg.descriptor;
+
+import java.util.List;
+
+/**
+ * Rotation- or reflection-symmetry descriptor (paper, Sec. II A 2): for each operation, the
+ * Pearson correlation of the circular patch of radius r at a pixel with its rotated or mirrored
+ * copy, max-pooled over the (2h+1) x (2h+1) window around the stride point.
+ *
+ * <p>Such scores peak at the symmetry centres of the crystal and fall off between them, so on
+ * their own they depend on where the point sits in its unit cell. Pooling over a window about one
+ * unit cell wide makes them translationally invariant. The pooled value is the peak over a
+ * half-pixel grid of the window: scores are evaluated at every pixel of the window, then at the
+ * eight half-pixel positions around each of the window's peaks (pixels no neighbour in the
+ * window beats) that come within {@link #PEAK_MARGIN} of its best pixel. Patches centred between
+ * pixels keep whole-pixel samples, and mirrors and 180 degree rotations about them stay exact. A
+ * symmetry centre is then never more than a quarter pixel from an evaluated position, so the
+ * pooled value barely depends on where the lattice sits relative to the pixel grid.
+ *
+ * <p>A point's value reads only the pixels within its window plus the patch radius plus the
+ * interpolation taps, each pixel's score in a fixed order, and pooling is a maximum: so it is
+ * bit-identical whichever tile computes it. Within one call, a pixel's score is computed once
+ * and shared by every window that holds it.
+ */
+public final class PointSymmetryDescriptor implements Descriptor {
+
+    private static final long serialVersionUID = 1L;
+    /**
+     * Peaks this far below the window's best whole-pixel score are not refined: moving half a
+     * pixel gains well under this for atoms a few pixels wide (about 0.1 for Gaussian atoms of
+     * sigma 2 px), so they cannot overtake the best one.
+     */
+    static final float PEAK_MARGIN = 0.2f;
+
+    /** Patch centrings: on the pixel, half a pixel right, half down, both (index hx + 2 hy). */
+    private final Disk[] disks = new Disk[4];
+    /** Sampling tables per centring and operation. */
+    private final SamplingTable[][] tables = new SamplingTable[4][];
+    private final int poolHalf;
+    private final int reach;
+
+    private PointSymmetryDescriptor(int radius, int pool, List<PointOperation> operations) {
+        if (radius < 1) {
+            throw new IllegalArgumentException("radius must be at least 1");
+        }
+        if (pool < 1 || pool % 2 == 0) {
+            throw new IllegalArgumentException("pool window must be odd and at least 1");
+        }
+        if (operations.isEmpty()) {
+            throw new IllegalArgumentException("no operations");
+        }
+        this.poolHalf = pool / 2;
+        int extent = radius;
+        for (int c = 0; c < 4; c++) {
+            disks[c] = Disk.of(radius, c % 2 == 1, c / 2 == 1);
+            tables[c] = new SamplingTable[operations.size()];
+            for (int o = 0; o < tables[c].length; o++) {
+                tables[c][o] = SamplingTable.of(operations.get(o), disks[c]);
+                extent = Math.max(extent, tables[c][o].extent());
+            }
+            for (int k = 0; k < disks[c].size(); k++) {
+                extent = Math.max(extent, Math.max(Math.abs(disks[c].u(k)), Math.abs(disks[c].v(k))));
+            }
+        }
+        this.reach = extent + poolHalf;
+    }
+
+    /** Rotations by each of {@code degrees} about the patch centre. */
+    public static PointSymmetryDescriptor rotation(int radius, int pool, List<Double> degrees) {
+        return new PointSymmetryDescriptor(radius, pool,
+                degrees.stream().map(PointOperation::rotation).toList());
+    }
+
+    /** Mirror lines through the patch centre at {@code lines} equally spaced angles from 0. */
+    public static PointSymmetryDescriptor reflection(int radius, int pool, int lines) {
+        if (lines < 1) {
+            throw new IllegalArgumentException("at least one mirror line");
+        }
+        return new PointSymmetryDescriptor(radius, pool, java.util.stream.IntStream.range(0, lines)
+                .mapToObj(i -> PointOperation.reflection(180.0 * i / lines)).toList());
+    }
+
+    @Override
+    public int length() {
+        return tables[0].length;
+    }
+
+    @Override
+    public int reach() {
+        return reach;
+    }
+
+    @Override
+    public String channel(int index) {
+        return tables[0][index].operation.name();
+    }
+
+    @Override
+    public void compute(QuantizedImage image, int[] xs, int[] ys, float[] out) {
+        if (xs.length == 0 || ys.length == 0) {
+            return;
+        }
+        int h = poolHalf;
+        int ops = length();
+        // the box of every pooling window; whole-pixel scores only where some window needs them
+        int bx = xs[0] - h;
+        int by = ys[0] - h;
+        int bw = xs[xs.length - 1] + h - bx + 1;
+        int bh = ys[ys.length - 1] + h - by + 1;
+        boolean[] columnNeeded = needed(xs, bx, bw, h);
+        boolean[] rowNeeded = needed(ys, by, bh, h);
+        float[] scores = new float[bw * bh * ops];
+        double[] values = new double[image.pixels().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = image.pixels()[i];
+        }
+        DiskScorer[] scorers = new DiskScorer[4];
+        for (int c = 0; c < 4; c++) {
+            scorers[c] = new DiskScorer(image, values, disks[c], tables[c]);
+        }
+        int width = image.width();
+        for (int y = 0; y < bh; y++) {
+            if (!rowNeeded[y]) {
+                continue;
+            }
+            for (int x = 0; x < bw; x++) {
+                if (columnNeeded[x]) {
+                    scorers[0].scoreAll((by + y) * width + bx + x, scores, (y * bw + x) * ops);
+                }
+            }
+        }
+        // half-pixel scores of one operation, by half-pixel position in the box; NaN until needed
+        float[] half = new float[4 * bw * bh];
+        for (int o = 0; o < ops; o++) {
+            java.util.Arrays.fill(half, Float.NaN);
+            Window window = new Window(scores, half, scorers, bw, bx, by, width, ops, o);
+            for (int j = 0; j < ys.length; j++) {
+                for (int i = 0; i < xs.length; i++) {
+                    out[(j * xs.length + i) * ops + o] = window.pooled(xs[i] - bx, ys[j] - by);
+                }
+            }
+        }
+    }
+
+    /** Which of the box's columns (or rows) lie within h of a point coordinate. */
+    private static boolean[] needed(int[] coords, int origin, int size, int h) {
+        boolean[] needed = new boolean[size];
+        for (int c : coords) {
+            for (int d = -h; d <= h; d++) {
+                needed[c - origin + d] = true;
+            }
+        }
+        return needed;
+    }
+
+    /** Pooling of one operation's scores over the windows of one compute call. */
+    private final class Window {
+        private final float[] scores;
+        private final float[] half;
+        private final DiskScorer[] scorers;
+        private final int bw;
+        private final int bx;
+        private final int by;
+        private final int width;
+        private final int ops;
+        private final int o;
+
+        Window(float[] scores, float[] half, DiskScorer[] scorers, int bw, int bx, int by, int width,
+                int ops, int o) {
+            this.scores = scores;
+            this.half = half;
+            this.scorers = scorers;
+            this.bw = bw;
+            this.bx = bx;
+            this.by = by;
+            this.width = width;
+            this.ops = ops;
+            this.o = o;
+        }
+
+        private float at(int x, int y) {
+            return scores[(y * bw + x) * ops + o];
+        }
+
+        /** The pooled score of the window centred at box position (cx, cy). */
+        float pooled(int cx, int cy) {
+            int h = poolHalf;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int y = cy - h; y <= cy + h; y++) {
+                for (int x = cx - h; x <= cx + h; x++) {
+                    max = Math.max(max, at(x, y));
+                }
+            }
+            float best = max;
+            for (int y = cy - h; y <= cy + h; y++) {
+                for (int x = cx - h; x <= cx + h; x++) {
+                    if (at(x, y) >= max - PEAK_MARGIN && isPeak(x, y, cx, cy)) {
+                        best = Math.max(best, aroundPeak(x, y, cx, cy));
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** No neighbour of (x, y) inside the window scores higher. */
+        private boolean isPeak(int x, int y, int cx, int cy) {
+            int h = poolHalf;
+            float s = at(x, y);
+            for (int ny = Math.max(y - 1, cy - h); ny <= Math.min(y + 1, cy + h); ny++) {
+                for (int nx = Math.max(x - 1, cx - h); nx <= Math.min(x + 1, cx + h); nx++) {
+                    if (at(nx, ny) > s) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Best score at the eight half-pixel positions around (x, y) that lie in the window. */
+        private float aroundPeak(int x, int y, int cx, int cy) {
+            int h = poolHalf;
+            float best = Float.NEGATIVE_INFINITY;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    // half-pixel position in the box
+                    int hx = 2 * x + dx;
+                    int hy = 2 * y + dy;
+                    if ((dx == 0 && dy == 0) || hx < 2 * (cx - h) || hx > 2 * (cx + h)
+                            || hy < 2 * (cy - h) || hy > 2 * (cy + h)) {
+                        continue;
+                    }
+                    int k = hy * 2 * bw + hx;
+                    if (Float.isNaN(half[k])) {
+                        int centring = (hx & 1) + 2 * (hy & 1);
+                        half[k] = scorers[centring].scoreOne((by + (hy >> 1)) * width + bx + (hx >> 1), o);
+                    }
+                    best = Math.max(best, half[k]);
+                }
+            }
+            return best;
+        }
+    }
+}

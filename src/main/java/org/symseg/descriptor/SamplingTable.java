@@ -1,0 +1,105 @@
+package org.symseg.descriptor;
+
+import java.io.Serializable;
+
+/**
+ * Where one {@link PointOperation} reads the image for each sample of a circular patch (a
+ * {@link Disk}, whose samples are whole pixels). A sample whose source falls on
+ * a pixel reads that pixel; otherwise it is interpolated bilinearly from the four pixels around
+ * its source. If every source of the operation falls on a pixel (90 and 180 degree rotations,
+ * mirrors along the axes and diagonals), the table has one tap a sample and its scores are exact;
+ * otherwise four taps with their weights. Built once per descriptor, so scoring a point allocates
+ * nothing and computes no trigonometry.
+ */
+final class SamplingTable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** A source this close to a pixel centre is that pixel (cos 90 degrees is not exactly 0). */
+    private static final double ON_PIXEL = 1e-9;
+
+    final PointOperation operation;
+    /** Taps per sample: 1 (every source on a pixel) or 4 (bilinear). */
+    final int taps;
+    /**
+     * Tap offsets from the base pixel, sample-major: sample k's taps are k * taps ...; four taps
+     * are always the 2 x 2 pixels (x0, y0), (x0 + 1, y0), (x0, y0 + 1), (x0 + 1, y0 + 1).
+     */
+    final int[] dx;
+    final int[] dy;
+    /** Bilinear weights, parallel to dx, dy; all 1 for a one-tap table. */
+    final double[] weight;
+
+    private SamplingTable(PointOperation operation, int taps, int[] dx, int[] dy, double[] weight) {
+        this.operation = operation;
+        this.taps = taps;
+        this.dx = dx;
+        this.dy = dy;
+        this.weight = weight;
+    }
+
+    static SamplingTable of(PointOperation operation, Disk disk) {
+        int n = disk.size();
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        boolean onPixels = true;
+        for (int k = 0; k < n; k++) {
+            // relative to the patch centre, transformed, and back relative to the base pixel
+            double u = disk.u(k) - disk.centreX();
+            double v = disk.v(k) - disk.centreY();
+            sx[k] = disk.centreX() + operation.sourceX(u, v);
+            sy[k] = disk.centreY() + operation.sourceY(u, v);
+            if (Math.abs(sx[k] - Math.rint(sx[k])) > ON_PIXEL || Math.abs(sy[k] - Math.rint(sy[k])) > ON_PIXEL) {
+                onPixels = false;
+            } else {
+                sx[k] = Math.rint(sx[k]);
+                sy[k] = Math.rint(sy[k]);
+            }
+        }
+        int taps = onPixels ? 1 : 4;
+        int[] dx = new int[n * taps];
+        int[] dy = new int[n * taps];
+        double[] weight = new double[n * taps];
+        for (int k = 0; k < n; k++) {
+            int x0 = (int) Math.floor(sx[k]);
+            int y0 = (int) Math.floor(sy[k]);
+            if (taps == 1) {
+                dx[k] = x0;
+                dy[k] = y0;
+                weight[k] = 1;
+                continue;
+            }
+            double fx = sx[k] - x0;
+            double fy = sy[k] - y0;
+            int t = 4 * k;
+            set(dx, dy, weight, t, x0, y0, (1 - fx) * (1 - fy));
+            set(dx, dy, weight, t + 1, x0 + 1, y0, fx * (1 - fy));
+            set(dx, dy, weight, t + 2, x0, y0 + 1, (1 - fx) * fy);
+            set(dx, dy, weight, t + 3, x0 + 1, y0 + 1, fx * fy);
+        }
+        return new SamplingTable(operation, taps, dx, dy, weight);
+    }
+
+    private static void set(int[] dx, int[] dy, double[] weight, int t, int x, int y, double w) {
+        dx[t] = x;
+        dy[t] = y;
+        weight[t] = w;
+    }
+
+    /** How far from the centre, along x or y, any tap reads. */
+    int extent() {
+        int max = 0;
+        for (int t = 0; t < dx.length; t++) {
+            max = Math.max(max, Math.max(Math.abs(dx[t]), Math.abs(dy[t])));
+        }
+        return max;
+    }
+
+    /** Tap offsets as indices into a row-major image of the given width. */
+    int[] linearOffsets(int width) {
+        int[] offsets = new int[dx.length];
+        for (int t = 0; t < offsets.length; t++) {
+            offsets[t] = dy[t] * width + dx[t];
+        }
+        return offsets;
+    }
+}

@@ -1,0 +1,243 @@
+package org.symseg.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.symseg.synth.Lattice;
+import org.symseg.synth.SyntheticImage;
+
+class PointSymmetryDescriptorTest {
+
+    private static final List<Double> ANGLES = List.of(60.0, 90.0, 120.0, 180.0);
+
+    /** Bilinear value of the image at (x, y), straight from the definition. */
+    private static double bilinear(QuantizedImage image, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        double top = (1 - fx) * image.at(x0, y0) + (fx == 0 ? 0 : fx * image.at(x0 + 1, y0));
+        double bottom = fy == 0 ? 0 : (1 - fx) * image.at(x0, y0 + 1)
+                + (fx == 0 ? 0 : fx * image.at(x0 + 1, y0 + 1));
+        return (1 - fy) * top + fy * bottom;
+    }
+
+    /**
+     * Pearson correlation, two-pass, of the circular patch centred at (cx, cy) (whole or half
+     * pixels) and its transform: samples are the pixels within the radius of the centre.
+     */
+    static double bruteForce(QuantizedImage image, double cx, double cy, int radius,
+            PointOperation op) {
+        List<double[]> pairs = new java.util.ArrayList<>();
+        for (int y = (int) Math.floor(cy) - radius - 1; y <= cy + radius + 1; y++) {
+            for (int x = (int) Math.floor(cx) - radius - 1; x <= cx + radius + 1; x++) {
+                double u = x - cx;
+                double v = y - cy;
+                if (u * u + v * v <= radius * radius) {
+                    pairs.add(new double[] {image.at(x, y),
+                        bilinear(image, cx + op.sourceX(u, v), cy + op.sourceY(u, v))});
+                }
+            }
+        }
+        double ma = pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double mb = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double cov = 0;
+        double va = 0;
+        double vb = 0;
+        for (double[] p : pairs) {
+            cov += (p[0] - ma) * (p[1] - mb);
+            va += (p[0] - ma) * (p[0] - ma);
+            vb += (p[1] - mb) * (p[1] - mb);
+        }
+        return va == 0 || vb == 0 ? 0 : cov / Math.sqrt(va * vb);
+    }
+
+    /**
+     * The pooled score by its definition: the best whole-pixel score in the window, and the
+     * half-pixel positions in the window around each peak (no neighbour in the window scores
+     * higher) within the margin of that best.
+     */
+    static double pooledBruteForce(QuantizedImage image, int x, int y, int radius, int pool,
+            PointOperation op) {
+        int h = pool / 2;
+        float[][] whole = new float[2 * h + 1][2 * h + 1];
+        float max = Float.NEGATIVE_INFINITY;
+        for (int dy = -h; dy <= h; dy++) {
+            for (int dx = -h; dx <= h; dx++) {
+                whole[dy + h][dx + h] = (float) bruteForce(image, x + dx, y + dy, radius, op);
+                max = Math.max(max, whole[dy + h][dx + h]);
+            }
+        }
+        double best = max;
+        for (int py = 0; py <= 2 * h; py++) {
+            for (int px = 0; px <= 2 * h; px++) {
+                boolean peak = whole[py][px] >= max - PointSymmetryDescriptor.PEAK_MARGIN;
+                for (int ny = Math.max(0, py - 1); ny <= Math.min(2 * h, py + 1); ny++) {
+                    for (int nx = Math.max(0, px - 1); nx <= Math.min(2 * h, px + 1); nx++) {
+                        peak &= whole[ny][nx] <= whole[py][px];
+                    }
+                }
+                for (int dy = -1; peak && dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        double cx = px + dx / 2.0;
+                        double cy = py + dy / 2.0;
+                        if (cx >= 0 && cx <= 2 * h && cy >= 0 && cy <= 2 * h) {
+                            best = Math.max(best, (float) bruteForce(image, x - h + cx, y - h + cy,
+                                    radius, op));
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    static QuantizedImage random(int width, int height, long seed) {
+        Random random = new Random(seed);
+        int[] pixels = new int[width * height];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(65536);
+        }
+        return new QuantizedImage(pixels, width, height);
+    }
+
+    /** A noiseless 16-bit image of one lattice filling the frame. */
+    static QuantizedImage lattice(Lattice lattice, int size) {
+        float[] image = SyntheticImage.render(size, size, List.of(lattice), (x, y) -> 0, 0,
+                new Random(1));
+        float[] counts = SyntheticImage.toCounts(image, 65535);
+        int[] pixels = new int[counts.length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (int) counts[i];
+        }
+        return new QuantizedImage(pixels, size, size);
+    }
+
+    private static float[] at(Descriptor descriptor, QuantizedImage image, int[] xs, int[] ys) {
+        float[] out = new float[xs.length * ys.length * descriptor.length()];
+        descriptor.compute(image, xs, ys, out);
+        return out;
+    }
+
+    private static List<PointOperation> operations() {
+        List<PointOperation> ops = new java.util.ArrayList<>();
+        ANGLES.forEach(a -> ops.add(PointOperation.rotation(a)));
+        for (int i = 0; i < 7; i++) {
+            ops.add(PointOperation.reflection(180.0 * i / 7));
+        }
+        return ops;
+    }
+
+    @Test
+    void pooledScoresMatchBruteForce() {
+        QuantizedImage image = random(48, 44, 5);
+        int radius = 5;
+        int pool = 5;
+        int[] xs = {12, 19, 30};
+        int[] ys = {13, 20, 28};
+        PointSymmetryDescriptor rotation = PointSymmetryDescriptor.rotation(radius, pool, ANGLES);
+        PointSymmetryDescriptor reflection = PointSymmetryDescriptor.reflection(radius, pool, 7);
+        float[] rot = at(rotation, image, xs, ys);
+        float[] ref = at(reflection, image, xs, ys);
+        List<PointOperation> ops = operations();
+        double worst = 0;
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                for (int o = 0; o < ops.size(); o++) {
+                    double expected = pooledBruteForce(image, xs[i], ys[j], radius, pool, ops.get(o));
+                    int point = j * xs.length + i;
+                    double actual = o < 4 ? rot[point * 4 + o] : ref[point * 7 + o - 4];
+                    worst = Math.max(worst, Math.abs(expected - actual));
+                }
+            }
+        }
+        assertTrue(worst < 1e-5, "largest difference from brute force " + worst);
+    }
+
+    @Test
+    void scoresOfEveryCentringMatchBruteForce() {
+        QuantizedImage image = random(30, 30, 9);
+        List<PointOperation> ops = operations();
+        float[] out = new float[ops.size()];
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
+            double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
+            new DiskScorer(image, values, disk, ops.stream().map(op -> SamplingTable.of(op, disk))
+                    .toArray(SamplingTable[]::new)).scoreAll(15 * 30 + 14, out, 0);
+            for (int o = 0; o < ops.size(); o++) {
+                assertEquals(bruteForce(image, 14 + disk.centreX(), 15 + disk.centreY(), 6,
+                        ops.get(o)), out[o], 1e-6, ops.get(o).name() + " centring " + c);
+            }
+        }
+    }
+
+    @Test
+    void symmetricLatticeScoresNearOneAtItsSymmetryCentre() {
+        // an atom on a pixel: the square lattice maps onto itself by 90 and 180 degrees and by
+        // mirrors along the axes and diagonals, but not by 60 degrees
+        QuantizedImage image = lattice(Lattice.centredSquare(12, 0, 2.2, 0.5).shiftedTo(36, 36), 72);
+        float[] rot = at(PointSymmetryDescriptor.rotation(10, 1, ANGLES), image, new int[] {36},
+                new int[] {36});
+        assertEquals(1.0, rot[1], 1e-6, "90 degrees");
+        assertEquals(1.0, rot[3], 1e-6, "180 degrees");
+        assertTrue(rot[0] < 0.6, "60 degrees " + rot[0]);
+        float[] mirrors = at(PointSymmetryDescriptor.reflection(10, 1, 4), image, new int[] {36},
+                new int[] {36});
+        for (float m : mirrors) {
+            assertEquals(1.0, m, 1e-6);
+        }
+    }
+
+    @Test
+    void flatPatchScoresZero() {
+        int[] pixels = new int[40 * 40];
+        java.util.Arrays.fill(pixels, 1234);
+        float[] out = at(PointSymmetryDescriptor.reflection(6, 3, 5), new QuantizedImage(pixels, 40, 40),
+                new int[] {20}, new int[] {20});
+        assertArrayEquals(new float[5], out);
+    }
+
+    /** Points computed inside a crop (as a tile would) equal the whole image's, bit for bit. */
+    @Test
+    void cropsGiveBitIdenticalDescriptors() {
+        QuantizedImage image = lattice(Lattice.hexagonal(11, 7, 2.0).shiftedTo(3.3, 1.7), 100);
+        Descriptor descriptor = new CombinedDescriptor(List.of(
+                PointSymmetryDescriptor.rotation(7, 9, ANGLES),
+                PointSymmetryDescriptor.reflection(7, 9, 6),
+                new TranslationDescriptor(4, 5, 12)));
+        int reach = descriptor.reach();
+        int[] xs = {reach, reach + 4, reach + 8, reach + 12};
+        int[] ys = {reach + 3, reach + 7, reach + 11};
+        float[] whole = at(descriptor, image, xs, ys);
+        // the crop holds only points 1..3 of the first row and their reach
+        int x0 = xs[1] - reach;
+        int y0 = ys[0] - reach;
+        int w = xs[3] + reach + 1 - x0;
+        int h = 2 * reach + 1;
+        int[] crop = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(image.pixels(), (y0 + y) * image.width() + x0, crop, y * w, w);
+        }
+        float[] part = at(descriptor, new QuantizedImage(crop, w, h),
+                new int[] {xs[1] - x0, xs[2] - x0, xs[3] - x0}, new int[] {ys[0] - y0});
+        int n = descriptor.length();
+        for (int i = 0; i < 3; i++) {
+            float[] expected = java.util.Arrays.copyOfRange(whole, (i + 1) * n, (i + 2) * n);
+            float[] actual = java.util.Arrays.copyOfRange(part, i * n, (i + 1) * n);
+            assertArrayEquals(expected, actual, "point " + (i + 1));
+        }
+    }
+
+    @Test
+    void reachCoversRadiusInterpolationAndHalfThePool() {
+        // an interpolated source lies inside the disk, so its taps stay within the radius too
+        // (the crop test above fails if any tap reads beyond the reach)
+        assertEquals(20 + 1 + 15, PointSymmetryDescriptor.rotation(20, 31, ANGLES).reach());
+        assertEquals(20 + 1 + 15, PointSymmetryDescriptor.reflection(20, 31, 10).reach());
+        assertEquals(3 + 1, PointSymmetryDescriptor.reflection(3, 1, 10).reach());
+    }
+}

@@ -1,0 +1,50 @@
+package org.symseg.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ClassMomentsTest {
+
+    @Test
+    void separabilityIsBetweenOverWithinClassVariance() {
+        // channel 0: class 0 = {1, 3}, class 1 = {5, 7, 9}; channel 1 the same in both classes
+        ClassMoments moments = new ClassMoments(2, 2);
+        moments.add(0, new double[] {1, 4});
+        moments.add(0, new double[] {3, 6});
+        moments.add(1, new double[] {5, 4});
+        moments.add(1, new double[] {7, 6});
+        moments.add(1, new double[] {9, 5});
+        // means 2 and 7, total 5; between = 2*9 + 3*4 = 30; within = 2*1 + 3*(8/3) = 10
+        assertEquals(3.0, moments.separability(0), 1e-12);
+        assertEquals(8.0, moments.variance(0), 1e-12); // {1,3,5,7,9}
+        // class means 5 and 5: no separation
+        assertEquals(0.0, moments.separability(1), 1e-12);
+        assertArrayEquals(new int[] {0, 1}, moments.best(2, 2));
+    }
+
+    @Test
+    void mergingPartsGivesTheWholesMoments() {
+        ClassMoments whole = new ClassMoments(2, 1);
+        ClassMoments first = new ClassMoments(2, 1);
+        ClassMoments second = new ClassMoments(2, 1);
+        double[][] rows = {{0, 1.5}, {1, 4}, {0, 2}, {1, 6.5}, {1, 5}};
+        for (int i = 0; i < rows.length; i++) {
+            whole.add((int) rows[i][0], new double[] {rows[i][1]});
+            (i < 2 ? first : second).add((int) rows[i][0], new double[] {rows[i][1]});
+        }
+        ClassMoments merged = first.merge(second);
+        assertEquals(whole.count(), merged.count());
+        assertEquals(whole.separability(0), merged.separability(0), 1e-12);
+        assertEquals(whole.variance(0), merged.variance(0), 1e-12);
+    }
+
+    @Test
+    void constantClassesThatDifferSeparateInfinitely() {
+        ClassMoments moments = new ClassMoments(2, 1);
+        moments.add(0, new double[] {1});
+        moments.add(1, new double[] {2});
+        assertEquals(Double.POSITIVE_INFINITY, moments.separability(0));
+    }
+}
