@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.symseg.image.ImageHeader;
 import org.symseg.image.Rect;
@@ -42,6 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Labels or classes a file may hold. */
+    static final int MAX_CLASSES = 1000;
 
     /** A label map or mask as read: its header and integer frames. */
     private record ClassMap(ImageHeader header, List<int[]> frames) {
@@ -118,6 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             ImageHeader header = reader.header(path);
             List<int[]> frames = new ArrayList<>();
+            Set<Integer> distinct = new HashSet<>();
             Rect all = new Rect(0, 0, header.width(), header.height());
             for (int f = 0; f < header.frames(); f++) {
                 float[] values = reader.read(path, f, all);
@@ -128,6 +134,11 @@ final class EvaluateCommand implements Callable<Integer> {
                                 + "; a label map or mask holds whole numbers");
                     }
                     classes[i] = (int) values[i];
+                    // an image given by mistake would make a table of values x values
+                    if (distinct.add(classes[i]) && distinct.size() > MAX_CLASSES) {
+                        throw new UserError(path + ": holds more than " + MAX_CLASSES
+                                + " different values; is it an image rather than a label map or mask?");
+                    }
                 }
                 frames.add(classes);
             }

@@ -57,12 +57,16 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void mismatchedSizesAndMissingFilesAreOneLine(@TempDir Path dir) {
+    void mismatchedSizesImagesAndMissingFilesAreOneLine(@TempDir Path dir) {
         Run mismatch = evaluate("test-data/truth/two-phase.tif", "test-data/truth/three-grains.tif");
         assertEquals(Main.USAGE, mismatch.code());
         assertEquals("symseg: test-data/truth/three-grains.tif: 384x384, 1 frame but "
                 + "test-data/truth/two-phase.tif is 320x320, 1 frame; labels and truth must have the "
                 + "same size and frames", mismatch.err().strip());
+        Run image = evaluate("test-data/two-phase.tif", "test-data/truth/two-phase.tif");
+        assertEquals(Main.USAGE, image.code());
+        assertEquals("symseg: test-data/two-phase.tif: holds more than 1000 different values; is it "
+                + "an image rather than a label map or mask?", image.err().strip());
         Run missing = evaluate(dir.resolve("none.tif").toString(), "test-data/truth/two-phase.tif");
         assertEquals(Main.USAGE, missing.code());
         assertEquals("symseg: " + dir.resolve("none.tif") + ": no such file", missing.err().strip());
