@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -116,8 +117,10 @@ public final class RunProgress extends SparkListener {
             case "write" -> "inputs";
             default -> "tiles";
         }));
-        count.total += event.stageInfo().numTasks();
-        stageNames.put(event.stageInfo().stageId(), name);
+        // a stage submitted again (a retried attempt) has no new tasks to count
+        if (stageNames.put(event.stageInfo().stageId(), name) == null) {
+            count.total += event.stageInfo().numTasks();
+        }
         draw();
     }
 
@@ -142,10 +145,9 @@ public final class RunProgress extends SparkListener {
 
     /** For example {@code symseg: apply 40/40 tiles, write 1/2 inputs}. */
     private String line() {
-        StringBuilder line = new StringBuilder("symseg: ");
-        counts.forEach((name, count) -> line.append(line.length() > 8 ? ", " : "").append(name)
-                .append(' ').append(count.done).append('/').append(count.total).append(' ')
-                .append(count.unit));
+        StringJoiner line = new StringJoiner(", ", "symseg: ", "");
+        counts.forEach((name, count) -> line.add(name + " " + count.done + "/" + count.total + " "
+                + count.unit));
         return line.toString();
     }
 
