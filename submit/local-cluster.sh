@@ -153,7 +153,7 @@ start() {
     watch_owner &
     echo $! > "$dir/watchdog.pid"
   fi
-  echo "local-cluster.sh: $workers workers ($cores core, $memory each) registered with $url in $((SECONDS - started)) s; web UI $ui; logs in $dir/logs" >&2
+  echo "local-cluster.sh: workers: $workers ($cores cores, $memory each) registered with $url in $((SECONDS - started)) s; web UI $ui; logs in $dir/logs" >&2
   echo "$url"
 }
 
