@@ -22,10 +22,12 @@ Options before "--" go to spark-submit (--master, --deploy-mode, --conf, --execu
 
 Which spark-submit runs: \$SPARK_SUBMIT, else \$SPARK_HOME/bin/spark-submit, else spark-submit
 on PATH, else (no Spark installed) the project's own Spark 4.1 from Maven's provided-scope
-jars, through a stand-in SPARK_HOME in target/spark-home/.
+jars, through a stand-in SPARK_HOME in target/spark-home/; it knows local and standalone
+(spark://) masters only, so YARN and Kubernetes need a Spark distribution.
 
-The jar submitted is \$SYMSEG_JAR if set, else target/symseg-cluster.jar, which is built with
-Maven when missing.
+The jar submitted is \$SYMSEG_JAR if set (a file, or a URI Spark can fetch such as
+local:///opt/symseg/symseg-cluster.jar inside a Kubernetes image), else
+target/symseg-cluster.jar, which is built with Maven when missing.
 EOF
 }
 
@@ -50,7 +52,9 @@ $after_separator || die "put symseg's command after --, e.g. $0 --master spark:/
 ((${#symseg_args[@]} > 0)) || die "no symseg command after -- (see --help)"
 
 jar="${SYMSEG_JAR:-$root/target/symseg-cluster.jar}"
-if [[ ! -f $jar ]]; then
+if [[ $jar =~ ^[a-zA-Z][a-zA-Z0-9+.-]+: ]]; then
+  : # a URI (local:// in a container image, hdfs://, s3a://, https://) is for Spark to fetch
+elif [[ ! -f $jar ]]; then
   [[ -z ${SYMSEG_JAR:-} ]] || die "SYMSEG_JAR=$jar: no such file"
   echo "spark-submit.sh: building $jar with Maven..." >&2
   maven -DskipTests package

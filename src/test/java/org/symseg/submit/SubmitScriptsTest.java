@@ -40,6 +40,15 @@ class SubmitScriptsTest {
     }
 
     @Test
+    void aJarUriIsLeftForSparkToFetch() throws Exception {
+        Path recorder = recordingSparkSubmit("recorder");
+        Shell run = submit(Map.of("SPARK_SUBMIT", recorder.toString(),
+                "SYMSEG_JAR", "local:///opt/symseg/symseg-cluster.jar"), "--", "segment", "x");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.outLines().contains("local:///opt/symseg/symseg-cluster.jar"), run.output());
+    }
+
+    @Test
     void sparkSubmitIsChosenFromTheEnvironmentFirst() throws Exception {
         Path explicit = recordingSparkSubmit("explicit");
         Path home = dir.resolve("spark");
