@@ -20,7 +20,8 @@ start   starts a Spark standalone master and N workers (default 2, each with C c
         --stop-with PID stops the cluster once process PID has ended (for tests).
 stop    stops the master, the workers and their executors: only processes this cluster
         started, found by their recorded pids and checked to still be those processes.
-status  prints the master URL, its web UI and each process; exit code 3 if not running.
+status  prints the master URL, its web UI and each process; exit code 3 if not running,
+        1 if some daemon has died.
 
 State (pids, master URL, logs, worker directories) lives in DIR, default target/local-cluster/.
 No Spark installation is needed: the daemons run from the stand-in SPARK_HOME in
@@ -153,7 +154,7 @@ start() {
     watch_owner &
     echo $! > "$dir/watchdog.pid"
   fi
-  echo "local-cluster.sh: workers: $workers ($cores cores, $memory each) registered with $url in $((SECONDS - started)) s; web UI $ui; logs in $dir/logs" >&2
+  echo "local-cluster.sh: workers: $workers (each $cores core(s), $memory) registered with $url in $((SECONDS - started)) s; web UI $ui; logs in $dir/logs" >&2
   echo "$url"
 }
 
