@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symseg.testing.Shell;
@@ -104,6 +105,17 @@ class SubmitScriptsTest {
         assertTrue(status.out().startsWith("not running"), status.out());
         Shell stop = cluster("stop", "--dir", dir.resolve("cluster").toString());
         assertEquals(0, stop.exitCode(), stop.output());
+    }
+
+    @Test
+    void clusterDriversGetTheSameModuleOpeningsAsLocalRuns() throws Exception {
+        List<String> local = Files.readAllLines(Path.of("conf/java17-spark.args")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        String setting = Files.readAllLines(Path.of("conf/spark-defaults.conf")).stream()
+                .filter(l -> l.startsWith("spark.driver.extraJavaOptions")).findFirst().orElseThrow();
+        List<String> driver = Stream.of(setting.split("\\s+")).skip(1)
+                .filter(o -> !o.equals("-XX:+IgnoreUnrecognizedVMOptions")).sorted().toList();
+        assertEquals(local, driver);
     }
 
     /** Runs spark-submit.sh with a jar that exists, so it never builds one. */
