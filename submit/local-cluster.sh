@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 self="$root/submit/local-cluster.sh"
-# shellcheck source=lib/spark-home.sh
+# shellcheck source=submit/lib/spark-home.sh
 source "$root/submit/lib/spark-home.sh"
 
 usage() {

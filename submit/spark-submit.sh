@@ -3,7 +3,7 @@
 # conf/spark-defaults.conf. Spark's options come before "--", symseg's after it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=lib/spark-home.sh
+# shellcheck source=submit/lib/spark-home.sh
 source "$root/submit/lib/spark-home.sh"
 
 usage() {

@@ -1,4 +1,6 @@
-# Sourced by submit/spark-submit.sh and submit/local-cluster.sh; sets nothing on its own.
+# shellcheck shell=bash
+# Sourced by submit/spark-submit.sh and submit/local-cluster.sh, which set $root, the project
+# directory; defines functions only.
 #
 # The project's own Spark, for machines without a Spark distribution: a stand-in SPARK_HOME
 # under target/spark-home/ whose jars/ links the jars Maven resolved for the provided scope
@@ -13,6 +15,7 @@ die() {
 }
 
 # Runs Maven quietly from the project root; a failure ends the script with one line.
+# shellcheck disable=SC2154 # $root is set by the sourcing script
 maven() {
   (cd "$root" && mvn -q -B -Dstyle.color=never "$@") >&2 || die "the Maven build failed (mvn $*)"
 }
