@@ -43,6 +43,7 @@ class StandaloneClusterTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        deleteTree(STATE.resolve("scripts")); // the scripts' output of an earlier run
         Shell started = Shell.run(Map.of(), SCRIPT_TIMEOUT, STATE.resolve("scripts"),
                 "submit/local-cluster.sh", "start", "--dir", STATE.toString(),
                 "--workers", "2", "--cores", "1", "--memory", "1g",
@@ -80,8 +81,8 @@ class StandaloneClusterTest {
 
     @Test
     void segmentationOnClusterEqualsLocalRun(@TempDir Path dir) throws Exception {
-        List<String> inputs = INPUTS.stream()
-                .map(name -> Path.of("test-data", name + ".tif").toAbsolutePath().toString()).toList();
+        // relative, as a user types them: executors run in their own directories on the workers
+        List<String> inputs = INPUTS.stream().map(name -> "test-data/" + name + ".tif").toList();
         Path onCluster = dir.resolve("cluster");
         Shell submitted = submit(dir, inputs, onCluster);
         assertEquals(0, submitted.exitCode(), submitted.output());
@@ -128,6 +129,16 @@ class StandaloneClusterTest {
         command.addAll(inputs);
         command.addAll(List.of("--out", out.toString()));
         return Shell.run(env, SCRIPT_TIMEOUT, STATE.resolve("scripts"), command.toArray(String[]::new));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static boolean hasAppDirectory(Path workDir) throws IOException {
