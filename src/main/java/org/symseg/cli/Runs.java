@@ -13,6 +13,7 @@ import org.symseg.dataset.InputExpander;
 import org.symseg.dataset.InputSource;
 import org.symseg.dataset.ModelStore;
 import org.symseg.dataset.OutputNames;
+import org.symseg.image.Storage;
 import org.symseg.pipeline.InputResult;
 import org.symseg.pipeline.SegmentJob;
 import org.symseg.pipeline.SparkContexts;
@@ -43,7 +44,9 @@ final class Runs {
             err.println("symseg: " + e.getMessage());
             return Main.USAGE;
         }
-        InputExpander.Expansion expansion = InputExpander.expand(inputs.inputs, inputs.series);
+        // executors resolve paths in their own working directory, so relative ones go absolute here
+        InputExpander.Expansion expansion = InputExpander.expand(absolute(inputs.inputs),
+                absolute(inputs.series));
         OutputNames.Assignment names = OutputNames.assign(expansion.sources());
         List<Failure> unusable = new ArrayList<>(expansion.failures());
         unusable.addAll(names.failures());
@@ -51,7 +54,8 @@ final class Runs {
 
         JavaSparkContext sc = SparkContexts.getOrCreate(config.master());
         SegmentJob.Report report = SegmentJob.run(sc, new SegmentJob.Request(mode, sources,
-                unusable, outDir, modelDir, model, config, force));
+                unusable, outDir == null ? null : Storage.absolute(outDir),
+                modelDir == null ? null : Storage.absolute(modelDir), model, config, force));
         int written = 0;
         int skipped = 0;
         for (InputResult result : report.results()) {
@@ -83,6 +87,10 @@ final class Runs {
                     report.timingsMs().get("total") / 1000.0, outDir);
         }
         return failures.isEmpty() ? 0 : Main.INPUT_FAILED;
+    }
+
+    private static List<String> absolute(List<String> paths) {
+        return paths.stream().map(Storage::absolute).toList();
     }
 
     private static String meanFractions(double[][] fractions) {

@@ -48,6 +48,18 @@ public final class Storage {
         return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri();
     }
 
+    /**
+     * A local path made absolute against this process's working directory; URIs (anything with
+     * a scheme, {@code file:} included) stay as they are. Paths cross to executors, whose working
+     * directory is not the driver's, so the driver resolves relative ones first.
+     */
+    public static String absolute(String path) {
+        if (path.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+            return path;
+        }
+        return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+    }
+
     public static FileStatus status(String path) throws IOException {
         try {
             return fileSystem(path).getFileStatus(hadoopPath(path));
