@@ -13,6 +13,7 @@ import org.symseg.dataset.InputExpander;
 import org.symseg.dataset.InputSource;
 import org.symseg.dataset.ModelStore;
 import org.symseg.dataset.OutputNames;
+import org.symseg.image.Storage;
 import org.symseg.pipeline.InputResult;
 import org.symseg.pipeline.RunProgress;
 import org.symseg.pipeline.SegmentJob;
@@ -44,7 +45,9 @@ final class Runs {
             err.println("symseg: " + e.getMessage());
             return Main.USAGE;
         }
-        InputExpander.Expansion expansion = InputExpander.expand(inputs.inputs, inputs.series);
+        // executors resolve paths in their own working directory, so relative ones go absolute here
+        InputExpander.Expansion expansion = InputExpander.expand(absolute(inputs.inputs),
+                absolute(inputs.series));
         OutputNames.Assignment names = OutputNames.assign(expansion.sources());
         List<Failure> unusable = new ArrayList<>(expansion.failures());
         unusable.addAll(names.failures());
@@ -52,7 +55,9 @@ final class Runs {
 
         JavaSparkContext sc = SparkContexts.getOrCreate(config.master());
         SegmentJob.Report report = SegmentJob.run(sc, new SegmentJob.Request(mode, sources,
-                unusable, outDir, modelDir, model, config, force, progress(err, quiet)));
+                unusable, outDir == null ? null : Storage.absolute(outDir),
+                modelDir == null ? null : Storage.absolute(modelDir), model, config, force,
+                progress(err, quiet)));
         int written = 0;
         int skipped = 0;
         for (InputResult result : report.results()) {
@@ -89,6 +94,10 @@ final class Runs {
     /** A redrawn line on a terminal; plain lines per stage when stderr goes to a file or pipe. */
     private static RunProgress progress(PrintWriter err, boolean quiet) {
         return quiet ? RunProgress.quiet() : RunProgress.to(err, System.console() != null);
+    }
+
+    private static List<String> absolute(List<String> paths) {
+        return paths.stream().map(Storage::absolute).toList();
     }
 
     private static String meanFractions(double[][] fractions) {

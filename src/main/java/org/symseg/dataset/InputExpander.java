@@ -104,7 +104,7 @@ public final class InputExpander {
             firstWildcard++;
         }
         int slash = pattern.lastIndexOf('/', firstWildcard);
-        String base = slash < 0 ? "." : slash == 0 ? "/" : pattern.substring(0, slash);
+        String base = slash < 0 ? "." : globBase(pattern.substring(0, slash));
         String rest = pattern.substring(slash + 1);
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         // "**/" also matches no directory at all, as in shells with globstar
@@ -125,6 +125,18 @@ public final class InputExpander {
             }
         }
         return files;
+    }
+
+    /**
+     * The directory before a glob's last fixed slash. A filesystem's root keeps its slash:
+     * {@code /*.tif} lists "/", and {@code hdfs://nn:8020/*.tif} or {@code s3a://bucket/*.tif}
+     * list "hdfs://nn:8020/" or "s3a://bucket/", as a URI without a path names no directory.
+     */
+    static String globBase(String beforeSlash) {
+        int scheme = beforeSlash.indexOf("://");
+        boolean root = beforeSlash.isEmpty() || beforeSlash.endsWith(":")
+                || scheme > 0 && beforeSlash.indexOf('/', scheme + 3) < 0;
+        return root ? beforeSlash + "/" : beforeSlash;
     }
 
     /** How listed files under {@code base} begin, so the part the glob must match can be cut off. */

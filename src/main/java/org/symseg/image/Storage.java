@@ -41,11 +41,28 @@ public final class Storage {
 
     /** Local paths become absolute file URIs; URIs with a scheme stay as they are. */
     public static URI toUri(String path) {
-        // a scheme of two or more letters; local names may hold anything ('<', '&', quotes, '%')
-        if (path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+        // local names may hold anything ('<', '&', quotes, '%'): only URIs are parsed as such
+        if (hasScheme(path)) {
             return URI.create(path.replace(" ", "%20"));
         }
         return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri();
+    }
+
+    /**
+     * A local path made absolute against this process's working directory; URIs (anything with
+     * a scheme, {@code file:} included) stay as they are. Paths cross to executors, whose working
+     * directory is not the driver's, so the driver resolves relative ones first.
+     */
+    public static String absolute(String path) {
+        if (hasScheme(path)) {
+            return path;
+        }
+        return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+    }
+
+    /** A URI scheme of two or more letters (one letter would be a Windows drive). */
+    private static boolean hasScheme(String path) {
+        return path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
     }
 
     public static FileStatus status(String path) throws IOException {

@@ -58,6 +58,17 @@ class InputExpanderTest {
     }
 
     @Test
+    void aGlobAtAFilesystemRootListsTheRoot() {
+        assertEquals("/", InputExpander.globBase(""));
+        assertEquals("hdfs://nn:8020/", InputExpander.globBase("hdfs://nn:8020"));
+        assertEquals("s3a://bucket/", InputExpander.globBase("s3a://bucket"));
+        assertEquals("hdfs:///", InputExpander.globBase("hdfs://"));
+        assertEquals("file:/", InputExpander.globBase("file:"));
+        assertEquals("hdfs://nn:8020/data", InputExpander.globBase("hdfs://nn:8020/data"));
+        assertEquals("/data", InputExpander.globBase("/data"));
+    }
+
+    @Test
     void aSeriesDirectoryIsOneInputWithFramesInNaturalOrder(@TempDir Path dir) throws IOException {
         for (int i : new int[] {10, 2, 1}) {
             touch(dir.resolve("run/frame_" + i + ".tif"));
