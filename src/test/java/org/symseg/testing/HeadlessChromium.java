@@ -56,10 +56,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts Chromium on about:blank with a fresh profile in {@code profile}. */
     public static HeadlessChromium start(Path profile) throws Exception {
-        if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError("Chromium is needed for this test and is missing (" + BINARY
-                    + "): install it with 'apt-get install -y chromium' (.ci/run does this)");
-        }
+        installIfMissing();
         Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--remote-debugging-port=0",
@@ -80,6 +77,30 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             process.destroyForcibly();
             throw e;
+        }
+    }
+
+    /**
+     * The test setup installs Debian's chromium when it is missing and the tests run as root (as
+     * on CI); otherwise the test fails saying how to install it.
+     */
+    private static synchronized void installIfMissing() throws Exception {
+        if (Files.isExecutable(BINARY)) {
+            return;
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            ProcessBuilder apt = new ProcessBuilder("sh", "-c",
+                    "apt-get update -q && apt-get install -y -q chromium")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            apt.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            Process install = apt.start();
+            install.getOutputStream().close();
+            install.waitFor();
+        }
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError("Chromium is needed for this test and is missing (" + BINARY
+                    + "): install it as root with 'apt-get install -y chromium'");
         }
     }
 
