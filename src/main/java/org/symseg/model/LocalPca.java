@@ -15,8 +15,16 @@ public final class LocalPca {
 
     /** The first {@code count} principal axes, one row each, of the rows of {@code points}. */
     public static double[][] axes(double[][] points, int count) {
-        double[][] covariance = covariance(points);
-        int d = covariance.length;
+        return axesOf(covariance(points), count);
+    }
+
+    /** The first {@code count} principal axes, one row each, of a covariance matrix (kept). */
+    public static double[][] axesOf(double[][] covarianceMatrix, int count) {
+        int d = covarianceMatrix.length;
+        double[][] covariance = new double[d][];
+        for (int i = 0; i < d; i++) {
+            covariance[i] = covarianceMatrix[i].clone();
+        }
         if (count < 1 || count > d) {
             throw new IllegalArgumentException(count + " components of " + d + " dimensions");
         }

@@ -47,9 +47,10 @@ final class FisherStage {
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        FitStage.Fitted first = FitStage.fit(tiles, plan);
+        JavaRDD<float[]> points = FitStage.orderedPoints(tiles, plan);
+        FitStage.Fitted first = FitStage.fit(points, plan.value());
         SegmentationModel model = first.model();
-        ClassMoments moments = measure(tiles, plan, model);
+        ClassMoments moments = measure(points, model);
         Descriptor descriptor = plan.value().descriptor();
         int selectBest = plan.value().config().selectBest();
         int[] best = selectBest > 0 ? moments.best(selectBest, descriptor.length()) : new int[0];
@@ -61,20 +62,19 @@ final class FisherStage {
         Broadcast<RunPlan> narrowed = sc.broadcast(plan.value().withDescriptor(selected));
         JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
                 selected.select(td.data(), td.tile().points()), null));
-        FitStage.Fitted refit = FitStage.fit(kept, narrowed);
+        FitStage.Fitted refit = FitStage.fit(FitStage.orderedPoints(kept, narrowed), narrowed.value());
         return new Fitted(narrowed, kept, refit.model(), best, manifest, refit.kSelection());
     }
 
-    private static ClassMoments measure(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
-            SegmentationModel model) {
+    private static ClassMoments measure(JavaRDD<float[]> points, SegmentationModel model) {
         int length = model.descriptorLength();
         int features = model.features();
-        List<ClassMoments> partials = FitStage.orderedPoints(tiles, plan).mapPartitions(points -> {
+        List<ClassMoments> partials = points.mapPartitions(rows -> {
             ClassMoments moments = new ClassMoments(model.patterns(), length + features);
             double[] projected = new double[features];
             double[] values = new double[length + features];
-            while (points.hasNext()) {
-                float[] descriptor = points.next();
+            while (rows.hasNext()) {
+                float[] descriptor = rows.next();
                 for (int d = 0; d < length; d++) {
                     values[d] = descriptor[d];
                 }

@@ -8,21 +8,20 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
-import org.apache.spark.mllib.feature.PCA;
-import org.apache.spark.mllib.feature.PCAModel;
-import org.apache.spark.mllib.linalg.Matrix;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.storage.StorageLevel;
 import org.symseg.model.KSelection;
+import org.symseg.model.CovarianceSums;
 import org.symseg.model.LabelOrder;
+import org.symseg.model.LocalPca;
 import org.symseg.model.SegmentationModel;
 import org.symseg.tiling.Tile;
 import scala.Tuple2;
 
 /**
- * One model per run: MLlib PCA, then MLlib k-means, over the stride points of every frame of
- * every input. Points are laid out by their run ordinal (not by tile) with a fixed seed, so the
+ * One model per run: PCA (covariance summed by Spark, axes found on the driver), then MLlib
+ * k-means, over the stride points of every frame of every input. Points are laid out by their run ordinal (not by tile) with a fixed seed, so the
  * model does not depend on tiling or partitioning; labels are then put in canonical order. With
  * {@code --k auto}, {@link PatternCount} picks k on the same PCA features.
  */
@@ -37,51 +36,52 @@ final class FitStage {
     record Fitted(SegmentationModel model, KSelection kSelection) {
     }
 
-    static Fitted fit(JavaRDD<TileDescriptors> tiles,
-            Broadcast<RunPlan> plan) {
-        RunPlan run = plan.value();
-        // kept as floats, the compact form; MLlib's double vectors are made afresh on each pass
-        JavaRDD<float[]> points = orderedPoints(tiles, plan).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        JavaRDD<Vector> vectors = points.map(FitStage::toVector);
+    /**
+     * Fits on {@link #orderedPoints}: PCA from a covariance matrix summed over the partitions and
+     * added up in partition order (so bit for bit the same whatever ran where), then MLlib
+     * k-means on the projected points. The points are not cached: each pass reads them again
+     * from the shuffle files Spark keeps, so the fit holds no copy of the descriptors.
+     */
+    static Fitted fit(JavaRDD<float[]> points, RunPlan run) {
+        int length = run.descriptor().length();
+        CovarianceSums sums = new CovarianceSums(length);
+        for (CovarianceSums part : points.mapPartitions(rows -> {
+            CovarianceSums partial = new CovarianceSums(length);
+            rows.forEachRemaining(partial::add);
+            return List.of(partial).iterator();
+        }).collect()) {
+            sums.merge(part);
+        }
+        double[][] components = LocalPca.axesOf(sums.covariance(), run.config().pca());
+        SegmentationModel basis = new SegmentationModel(components, new double[0][]);
+        JavaRDD<Vector> features = points.map(row -> {
+            double[] projected = new double[components.length];
+            basis.project(row, 0, projected);
+            return Vectors.dense(projected);
+        }).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
-            PCAModel pca = new PCA(run.config().pca()).fit(vectors.rdd());
-            Matrix pc = pca.pc();
-            double[][] components = new double[pc.numCols()][pc.numRows()];
-            for (int c = 0; c < pc.numCols(); c++) {
-                for (int d = 0; d < pc.numRows(); d++) {
-                    components[c][d] = pc.apply(d, c);
-                }
+            KSelection selection = run.config().autoK()
+                    ? PatternCount.choose(features, run.config()) : null;
+            KMeansModel kmeans = new KMeans()
+                    .setK(selection == null ? run.config().k() : selection.chosen())
+                    .setSeed(run.config().seed())
+                    .setMaxIterations(MAX_ITERATIONS)
+                    .setInitializationMode(KMeans.K_MEANS_PARALLEL())
+                    .run(features.rdd());
+            double[][] centres = new double[kmeans.clusterCenters().length][];
+            for (int k = 0; k < centres.length; k++) {
+                centres[k] = kmeans.clusterCenters()[k].toArray();
             }
-            JavaRDD<Vector> features = pca.transform(vectors.rdd()).toJavaRDD()
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            features.count();
-            points.unpersist(false);
-            try {
-                KSelection selection = run.config().autoK()
-                        ? PatternCount.choose(features, run.config()) : null;
-                KMeansModel kmeans = new KMeans()
-                        .setK(selection == null ? run.config().k() : selection.chosen())
-                        .setSeed(run.config().seed())
-                        .setMaxIterations(MAX_ITERATIONS)
-                        .setInitializationMode(KMeans.K_MEANS_PARALLEL())
-                        .run(features.rdd());
-                double[][] centres = new double[kmeans.clusterCenters().length][];
-                for (int k = 0; k < centres.length; k++) {
-                    centres[k] = kmeans.clusterCenters()[k].toArray();
-                }
-                SegmentationModel unordered = new SegmentationModel(components, centres);
-                Map<Integer, Long> sizes = features.map(v -> unordered.nearest(v.toArray()))
-                        .countByValue();
-                long[] counts = new long[centres.length];
-                sizes.forEach((label, count) -> counts[label] = count);
-                int[] order = LabelOrder.canonical(counts, centres);
-                return new Fitted(new SegmentationModel(components, LabelOrder.reorder(centres, order)),
-                        selection);
-            } finally {
-                features.unpersist(false);
-            }
+            SegmentationModel unordered = new SegmentationModel(components, centres);
+            Map<Integer, Long> sizes = features.map(v -> unordered.nearest(v.toArray()))
+                    .countByValue();
+            long[] counts = new long[centres.length];
+            sizes.forEach((label, count) -> counts[label] = count);
+            int[] order = LabelOrder.canonical(counts, centres);
+            return new Fitted(new SegmentationModel(components, LabelOrder.reorder(centres, order)),
+                    selection);
         } finally {
-            points.unpersist(false);
+            features.unpersist(false);
         }
     }
 
@@ -123,13 +123,5 @@ final class FitStage {
             }
         }
         return points;
-    }
-
-    private static Vector toVector(float[] point) {
-        double[] values = new double[point.length];
-        for (int d = 0; d < values.length; d++) {
-            values[d] = point[d];
-        }
-        return Vectors.dense(values);
     }
 }

@@ -35,7 +35,7 @@ final class InputWriter {
     static final String OVERLAY = "overlay.png";
     static final String FRACTIONS = "fractions.png";
     /** Overlays of larger frames keep one pixel per block, to stay a viewable size. */
-    static final int OVERLAY_MAX_SIDE = 4096;
+    static final int OVERLAY_MAX_SIDE = 2048;
 
     private InputWriter() {
     }

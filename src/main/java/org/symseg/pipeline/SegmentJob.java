@@ -125,7 +125,7 @@ public final class SegmentJob {
             progress.end();
             progress.begin(sc, "descriptors");
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
             Set<Integer> dropped = new HashSet<>();
             for (Tuple2<Integer, String> error : all.filter(TileDescriptors::failed)
                     .map(td -> new Tuple2<>(td.tile().input(), td.error())).collect()) {
