@@ -90,25 +90,18 @@ public final class SegmentJob {
         KSelection kSelection = null;
         String modelTarget = request.mode() == Mode.FIT ? request.modelDir()
                 : Storage.child(request.outDir(), MODEL_DIR);
-        if (request.mode() == Mode.SEGMENT && !request.force() && ModelStore.exists(modelTarget)) {
-            ModelStore.Saved earlier = ModelStore.load(modelTarget);
-            if (config.settingsHash().equals(earlier.settingsHash())) {
+        if (request.mode() == Mode.SEGMENT && !request.force()) {
+            ModelStore.Saved earlier = earlierModel(modelTarget, config);
+            if (earlier != null) {
                 model = earlier;
                 modelSource = "reused";
             }
         }
         Set<Integer> skipped = new HashSet<>();
         if (model != null && !request.force()) {
-            for (InputPlan input : plan.inputs()) {
-                InputRecord previous = Reprocessing.previous(request.outDir(), input.source());
-                Reprocessing.Decision decision = Reprocessing.decide(input.source(), previous,
-                        config.settingsHash(), model.hash());
-                if (!decision.redo()) {
-                    skipped.add(input.index());
-                    results.add(InputResult.skipped(input.index(), input.path(),
-                            Storage.child(request.outDir(), input.outputName()), previous.fractions(),
-                            decision.reason()));
-                }
+            for (InputResult unchanged : unchanged(plan, request.outDir(), config, model)) {
+                skipped.add(unchanged.index());
+                results.add(unchanged);
             }
         }
         clock.lap("plan");
@@ -183,6 +176,32 @@ public final class SegmentJob {
             RunFiles.write(sc, request.outDir(), config, plan, report);
         }
         return report;
+    }
+
+    /** The model an earlier segment run left in {@code dir}, if fitted with these settings. */
+    private static ModelStore.Saved earlierModel(String dir, SegmentConfig config) throws IOException {
+        if (!ModelStore.exists(dir)) {
+            return null;
+        }
+        ModelStore.Saved earlier = ModelStore.load(dir);
+        return config.settingsHash().equals(earlier.settingsHash()) ? earlier : null;
+    }
+
+    /** Inputs whose outputs in {@code outDir} were made from the same files, settings and model. */
+    private static List<InputResult> unchanged(RunPlan plan, String outDir, SegmentConfig config,
+            ModelStore.Saved model) throws IOException {
+        List<InputResult> unchanged = new ArrayList<>();
+        for (InputPlan input : plan.inputs()) {
+            InputRecord previous = Reprocessing.previous(outDir, input.source());
+            Reprocessing.Decision decision = Reprocessing.decide(input.source(), previous,
+                    config.settingsHash(), model.hash());
+            if (!decision.redo()) {
+                unchanged.add(InputResult.skipped(input.index(), input.path(),
+                        Storage.child(outDir, input.outputName()), previous.fractions(),
+                        decision.reason()));
+            }
+        }
+        return unchanged;
     }
 
     private static String runId() {
