@@ -43,20 +43,27 @@ public final class ConfigLoader {
 
     private static SegmentConfig load(Map<String, Object> base, Path file, Map<String, String> overrides) {
         Properties props = defaults();
+        java.util.Set<String> given = new java.util.HashSet<>(base.keySet());
         base.forEach((key, value) -> props.setProperty(key, String.valueOf(value)));
         if (file != null) {
+            Properties fromFile = new Properties();
             try (Reader reader = Files.newBufferedReader(file)) {
-                props.load(reader);
+                fromFile.load(reader);
             } catch (IOException e) {
                 throw new ConfigException("--config " + file + ": cannot read (" + e.getMessage() + ")");
             }
+            fromFile.stringPropertyNames().forEach(key -> {
+                given.add(key);
+                props.setProperty(key, fromFile.getProperty(key));
+            });
         }
         overrides.forEach((key, value) -> {
             if (value != null) {
+                given.add(key);
                 props.setProperty(key, value);
             }
         });
-        return new SegmentConfig(
+        SegmentConfig config = new SegmentConfig(
                 patternCount(props),
                 integer(props, "k-min"),
                 integer(props, "k-max"),
@@ -74,7 +81,22 @@ public final class ConfigLoader {
                 longValue(props, "seed"),
                 longValue(props, "fit-sample"),
                 integer(props, "tile"),
-                text(props, "master")).validate();
+                text(props, "master"));
+        return (given.contains("pca") ? config : withinDescriptor(config)).validate();
+    }
+
+    /**
+     * The default number of components, cut to the descriptor's length when that is shorter
+     * (rotation alone has one channel per angle); a number the user gave is checked instead.
+     */
+    private static SegmentConfig withinDescriptor(SegmentConfig config) {
+        int length;
+        try {
+            length = Descriptors.length(config);
+        } catch (RuntimeException e) {
+            return config; // validate() names what is wrong
+        }
+        return config.pca() > length ? config.withPca(length) : config;
     }
 
     public static Properties defaults() {

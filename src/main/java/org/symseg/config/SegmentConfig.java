@@ -57,6 +57,11 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         }
     }
 
+    public SegmentConfig withPca(int components) {
+        return new SegmentConfig(k, kMin, kMax, descriptor, stride, patch, window, shifts, radius,
+                pool, angles, mirrors, components, selectBest, seed, fitSample, tile, master);
+    }
+
     public Descriptor createDescriptor() {
         return Descriptors.of(this);
     }

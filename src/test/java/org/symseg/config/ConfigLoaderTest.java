@@ -1,0 +1,44 @@
+package org.symseg.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static SegmentConfig load(String... keyValues) {
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            overrides.put(keyValues[i], keyValues[i + 1]);
+        }
+        return ConfigLoader.load(null, overrides);
+    }
+
+    @Test
+    void defaultsAreTheReferenceModulesSettings() {
+        SegmentConfig config = load();
+        assertEquals(2, config.k());
+        assertEquals(5, config.stride());
+        assertEquals(20, config.patch());
+        assertEquals(21, config.window());
+        assertEquals(100, config.shifts());
+        assertEquals(5, config.pca());
+    }
+
+    @Test
+    void theDefaultComponentCountShrinksToAShorterDescriptor() {
+        // rotation alone has one channel per angle: four by default
+        assertEquals(4, load("descriptor", "rotation").pca());
+        assertEquals(2, load("descriptor", "rotation", "angles", "90,180").pca());
+    }
+
+    @Test
+    void aComponentCountTheUserGaveIsCheckedNotChanged() {
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> load("descriptor", "rotation", "pca", "5"));
+        assertEquals("--pca 5: must be between 1 and the descriptor length 4", refused.getMessage());
+    }
+}
