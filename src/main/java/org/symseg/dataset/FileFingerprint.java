@@ -33,7 +33,7 @@ public record FileFingerprint(String path, long size, long modified, String sha2
     public static String sha256Of(String path) throws IOException {
         MessageDigest digest = Json.digest();
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Storage.openStream(path)) {
+        try (InputStream in = Storage.open(path)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }

@@ -8,7 +8,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.symseg.image.AnyFormatReader;
 import org.symseg.image.Storage;
 
 /**
@@ -18,10 +18,6 @@ import org.symseg.image.Storage;
  * natural order, are the frames of one input).
  */
 public final class InputExpander {
-
-    /** File name endings read as images when a directory or glob is expanded. */
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "dm3", "dm4", "ser",
-            "mrc", "emd", "h5", "hdf5");
 
     /** The inputs found, and the arguments that found none. */
     public record Expansion(List<InputSource> sources, List<Failure> failures) {
@@ -148,7 +144,7 @@ public final class InputExpander {
     static boolean isImageName(String path) {
         String name = fileName(path);
         int dot = name.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 && AnyFormatReader.FILE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     static String fileName(String path) {

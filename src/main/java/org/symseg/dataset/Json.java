@@ -3,11 +3,9 @@ package org.symseg.dataset;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,13 +44,9 @@ public final class Json {
     }
 
     public static <T> T read(String path, Class<T> type) throws IOException {
-        try (InputStream in = Storage.openStream(path)) {
+        try (InputStream in = Storage.open(path)) {
             return MAPPER.readValue(in, type);
         }
-    }
-
-    public static <T> T parse(byte[] json, Class<T> type) throws IOException {
-        return MAPPER.readValue(new ByteArrayInputStream(json), type);
     }
 
     /** SHA-256 of a value's JSON form, as hex: a fingerprint of settings or a model. */
@@ -75,9 +69,5 @@ public final class Json {
     private static String partialName(String path) {
         int slash = path.lastIndexOf('/');
         return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".partial";
-    }
-
-    static String utf8(byte[] data) {
-        return new String(data, StandardCharsets.UTF_8);
     }
 }

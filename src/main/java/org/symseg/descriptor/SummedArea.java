@@ -14,33 +14,24 @@ final class SummedArea {
         this.stride = width + 1;
     }
 
-    /** Table of {@code values} (row-major, width x height), written into {@code table}. */
-    static SummedArea over(long[] values, int width, int height, long[] table) {
+    /** Table of the pixels of {@code image}, or of their squares. */
+    static SummedArea of(QuantizedImage image, boolean squared) {
+        int width = image.width();
         int stride = width + 1;
-        java.util.Arrays.fill(table, 0, stride, 0L);
-        for (int y = 0; y < height; y++) {
+        int[] pixels = image.pixels();
+        long[] table = new long[stride * (image.height() + 1)];
+        for (int y = 0; y < image.height(); y++) {
             long row = 0;
             int in = y * width;
             int above = y * stride;
             int here = above + stride;
-            table[here] = 0;
             for (int x = 0; x < width; x++) {
-                row += values[in + x];
+                long v = pixels[in + x];
+                row += squared ? v * v : v;
                 table[here + x + 1] = table[above + x + 1] + row;
             }
         }
         return new SummedArea(table, width);
-    }
-
-    static SummedArea of(QuantizedImage image, boolean squared) {
-        int[] pixels = image.pixels();
-        long[] values = new long[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            long v = pixels[i];
-            values[i] = squared ? v * v : v;
-        }
-        return over(values, image.width(), image.height(),
-                new long[(image.width() + 1) * (image.height() + 1)]);
     }
 
     /** Sum over the size x size box whose top-left pixel is (x, y). */

@@ -3,6 +3,7 @@ package org.symseg.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 
 /**
@@ -11,6 +12,13 @@ import org.apache.hadoop.fs.FileStatus;
  * MRC files from before MRC2000, which carry no stamp, are recognised by extension.
  */
 public final class AnyFormatReader implements FrameReader {
+
+    /**
+     * File name endings of the formats read here: what a directory or glob picks up as images.
+     * A file is still read by its content, whatever its name.
+     */
+    public static final Set<String> FILE_EXTENSIONS = Set.of("tif", "tiff", "dm3", "dm4", "ser",
+            "mrc", "emd", "h5", "hdf5");
 
     private static final long serialVersionUID = 1L;
     /** Enough for every magic number, including an HDF5 signature behind a 2 KiB user block. */
@@ -57,7 +65,7 @@ public final class AnyFormatReader implements FrameReader {
         if (status.getLen() == 0) {
             throw new ImageFormatException("empty file");
         }
-        try (InputStream in = Storage.openStream(path)) {
+        try (InputStream in = Storage.open(path)) {
             return in.readNBytes(HEAD);
         }
     }

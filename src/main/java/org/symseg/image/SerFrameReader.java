@@ -157,7 +157,7 @@ public final class SerFrameReader implements FrameReader {
             if (!Storage.exists(emi)) {
                 return false;
             }
-            try (InputStream in = Storage.openStream(emi)) {
+            try (InputStream in = Storage.open(emi)) {
                 String text = new String(in.readNBytes(MAX_EMI_BYTES), StandardCharsets.ISO_8859_1);
                 Matcher mode = MODE.matcher(text);
                 return mode.find() && mode.group(1).contains("Diffraction");

@@ -2,7 +2,6 @@ package org.symseg.image;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,10 +78,6 @@ public final class Storage {
         } catch (FileNotFoundException e) {
             throw new ImageFormatException("no such file");
         }
-    }
-
-    public static InputStream openStream(String path) throws IOException {
-        return open(path);
     }
 
     public static OutputStream create(String path) throws IOException {

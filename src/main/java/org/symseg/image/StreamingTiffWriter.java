@@ -109,9 +109,11 @@ public final class StreamingTiffWriter implements Closeable {
 
     private void writeDirectory() throws IOException {
         int n = strips.size();
-        long[] xResolution = calibration.known() ? TiffWriter.rational(1 / calibration.pixelWidth()) : new long[] {1, 1};
-        long[] yResolution = calibration.known() ? TiffWriter.rational(1 / calibration.pixelHeight()) : new long[] {1, 1};
-        String unit = calibration.known() ? TiffWriter.imageJUnit(calibration.unit()) : null;
+        long[] xResolution = calibration.known()
+                ? TiffEntries.rational(1 / calibration.pixelWidth()) : new long[] {1, 1};
+        long[] yResolution = calibration.known()
+                ? TiffEntries.rational(1 / calibration.pixelHeight()) : new long[] {1, 1};
+        String unit = calibration.known() ? TiffEntries.imageJUnit(calibration.unit()) : null;
         byte[] description = unit != null && linkToNextPage == 4
                 ? ("ImageJ=1.11a\nunit=" + unit + "\n\0").getBytes(StandardCharsets.US_ASCII) : null;
         // values too long for a directory entry go first, then the directory

@@ -13,19 +13,14 @@ import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
-import javax.imageio.plugins.tiff.TIFFDirectory;
-import javax.imageio.plugins.tiff.TIFFField;
-import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Writes greyscale TIFF, one page per image, LZW-compressed (read by Fiji and tifffile alike).
+ * Writes greyscale TIFF, one page per image, LZW-compressed (read by Fiji and tifffile alike),
+ * from images held in memory: test data and synthetic images. Label maps are streamed by
+ * {@link StreamingTiffWriter}.
  */
 public final class TiffWriter {
 
@@ -33,16 +28,6 @@ public final class TiffWriter {
     }
 
     public static void write(OutputStream out, List<BufferedImage> pages) throws IOException {
-        write(out, pages, Calibration.NONE);
-    }
-
-    /**
-     * Pages with a pixel size, the way ImageJ writes one (so Fiji and tifffile read it back):
-     * XResolution and YResolution in pixels per unit, ResolutionUnit "none", and the unit in an
-     * ImageJ description on the first page.
-     */
-    public static void write(OutputStream out, List<BufferedImage> pages, Calibration calibration)
-            throws IOException {
         ImageWriter writer = jdkTiffWriter();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
@@ -50,53 +35,13 @@ public final class TiffWriter {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType("LZW");
             writer.prepareWriteSequence(null);
-            for (int i = 0; i < pages.size(); i++) {
-                BufferedImage page = pages.get(i);
-                IIOMetadata metadata = calibration.known()
-                        ? calibrated(writer, param, page, calibration, i == 0) : null;
-                writer.writeToSequence(new IIOImage(page, null, metadata), param);
+            for (BufferedImage page : pages) {
+                writer.writeToSequence(new IIOImage(page, null, null), param);
             }
             writer.endWriteSequence();
         } finally {
             writer.dispose();
         }
-    }
-
-    private static IIOMetadata calibrated(ImageWriter writer, ImageWriteParam param,
-            BufferedImage page, Calibration calibration, boolean first)
-            throws IIOInvalidTreeException {
-        TIFFDirectory directory = TIFFDirectory.createFromMetadata(
-                writer.getDefaultImageMetadata(new ImageTypeSpecifier(page), param));
-        BaselineTIFFTagSet tags = BaselineTIFFTagSet.getInstance();
-        directory.addTIFFField(new TIFFField(tags.getTag(BaselineTIFFTagSet.TAG_X_RESOLUTION),
-                TIFFTag.TIFF_RATIONAL, 1, new long[][] {rational(1 / calibration.pixelWidth())}));
-        directory.addTIFFField(new TIFFField(tags.getTag(BaselineTIFFTagSet.TAG_Y_RESOLUTION),
-                TIFFTag.TIFF_RATIONAL, 1, new long[][] {rational(1 / calibration.pixelHeight())}));
-        directory.addTIFFField(new TIFFField(tags.getTag(BaselineTIFFTagSet.TAG_RESOLUTION_UNIT),
-                BaselineTIFFTagSet.RESOLUTION_UNIT_NONE));
-        String unit = imageJUnit(calibration.unit());
-        if (first && unit != null) {
-            directory.addTIFFField(new TIFFField(
-                    tags.getTag(BaselineTIFFTagSet.TAG_IMAGE_DESCRIPTION), TIFFTag.TIFF_ASCII, 1,
-                    new String[] {"ImageJ=1.11a\nunit=" + unit + "\n"}));
-        }
-        return directory.getAsMetadata();
-    }
-
-    /** ImageJ spells micrometres "micron" (TIFF text is ASCII); other non-ASCII units are left out. */
-    static String imageJUnit(String unit) {
-        String ascii = unit.replace("\u00b5m", "micron").replace("\u00c5", "angstrom");
-        return ascii.chars().allMatch(c -> c >= 32 && c < 127 && c != '=') ? ascii : null;
-    }
-
-    /** A positive value as a TIFF rational, with as many digits as 32-bit terms allow. */
-    static long[] rational(double value) {
-        long denominator = 1;
-        while (denominator < 1_000_000_000L && value * denominator * 10 < 0xffffffffL) {
-            denominator *= 10;
-        }
-        long numerator = Math.max(1, Math.min(0xffffffffL, Math.round(value * denominator)));
-        return new long[] {numerator, denominator};
     }
 
     /** The JDK's own TIFF writer: unlike TwelveMonkeys' it also writes 32-bit float samples. */

@@ -64,7 +64,7 @@ final class Preview {
 
     /** The first image of a file, subsampled so neither side exceeds about {@code maxSide}. */
     private static BufferedImage read(String path, int maxSide) throws IOException {
-        try (InputStream in = Storage.openStream(path);
+        try (InputStream in = Storage.open(path);
                 ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {

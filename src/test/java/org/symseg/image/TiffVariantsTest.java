@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,10 +104,13 @@ class TiffVariantsTest {
     @Test
     void labelMapsCarryTheCalibrationBackIn() throws IOException {
         Path file = dir.resolve("labels.tif");
-        BufferedImage page = TiffWriter.labels(new short[W * H], W, H, 3);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            TiffWriter.write(out, List.of(page, page),
-                    Calibration.of(0.24853801727294922, 0.25, "nm"));
+        try (StreamingTiffWriter writer = new StreamingTiffWriter(file.toFile(),
+                Calibration.of(0.24853801727294922, 0.25, "nm"))) {
+            for (int page = 0; page < 2; page++) {
+                writer.beginPage(W, H, 8);
+                writer.writeRows(new short[W * H], H);
+                writer.endPage();
+            }
         }
         ImageHeader header = reader.header(file.toString());
         assertEquals(2, header.frames());
