@@ -4,110 +4,149 @@ package org.symseg.descriptor;
  * Pearson scores of a circular patch against its transformed copies, for one {@link Disk} (one
  * centring: on a pixel or between pixels) over one image. Made once per {@link Descriptor#compute}
  * call: it turns the sampling tables into index offsets for this image's width and holds the
- * scratch arrays, so scoring a point allocates nothing.
+ * scratch arrays, so scoring allocates nothing.
  *
- * <p>Samples are taken relative to the base pixel's value. Pearson's correlation does not change
- * when both patches shift by one constant, and it keeps the sums small, so the floating-point
- * sums of interpolated samples lose little to cancellation. Everything a score reads lies around
- * its pixel and is summed in a fixed order, so a score is bit-identical whichever tile computes
- * it. One-tap (exact) operations are summed in {@code long}, exactly.
+ * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
+ * JVM allows), the rest of the run one pixel at a time; every pixel's sums are the same bits
+ * either way, so a score does not depend on the run or tile it is computed in.
+ *
+ * <p>Samples are taken relative to the pixel's own value: Pearson's correlation does not change
+ * when both patches shift by one constant, and the sums stay small, so those of interpolated
+ * samples lose little to cancellation. Whole pixels are integers below 2^16, so the sums of
+ * one-tap (exact) operations are exact in {@code double} (the disk is capped at
+ * {@link #MAX_SAMPLES}), and such an operation, a permutation of the disk, needs only its cross
+ * term: the transformed patch has the original's sum and sum of squares.
  */
 final class DiskScorer {
 
-    private final int[] pixels;
-    /** The same pixels as doubles, so interpolation converts none of them per sample. */
+    /** Sums of up to this many squared 16-bit differences stay exact in a double (2^53). */
+    static final int MAX_SAMPLES = (int) (0x1p53 / (65535.0 * 65535.0));
+
     private final double[] values;
     private final int width;
-    private final SamplingTable[] tables;
     private final int[] diskOffsets;
-    private final int[][] tapOffsets;
-    private final long[] a;
-    private int centre;
-    private long base;
-    private long sa;
-    private long saa;
+    private final Operation[] operations;
+    private final PatchSums block;
+    private final PatchSums one = new ScalarPatchSums();
+    private final double[] sa;
+    private final double[] saa;
+    private final double[] s1;
+    private final double[] s2;
+    private final double[] s3;
+    private final float[] single = new float[1];
 
-    DiskScorer(QuantizedImage image, double[] values, Disk disk, SamplingTable[] tables) {
-        this.pixels = image.pixels();
+    /** Offsets of one operation: the exact one's sample pairs, or the bilinear one's first taps. */
+    private record Operation(int[] doubledA, int[] doubledB, int[] singleA, int[] singleB,
+            int[] taps, double[] weight) {
+        boolean exact() {
+            return taps == null;
+        }
+    }
+
+    /** {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide. */
+    DiskScorer(double[] values, int width, Disk disk, SamplingTable[] tables, PatchSums block) {
+        if (disk.size() > MAX_SAMPLES) {
+            throw new IllegalArgumentException("patch radius " + disk.radius() + " is too large");
+        }
         this.values = values;
-        this.tables = tables;
-        this.width = image.width();
+        this.width = width;
+        this.block = block;
         this.diskOffsets = new int[disk.size()];
         for (int k = 0; k < diskOffsets.length; k++) {
             diskOffsets[k] = disk.v(k) * width + disk.u(k);
         }
-        this.tapOffsets = new int[tables.length][];
+        this.operations = new Operation[tables.length];
         for (int o = 0; o < tables.length; o++) {
-            tapOffsets[o] = tables[o].linearOffsets(width);
+            SamplingTable table = tables[o];
+            operations[o] = table.taps == 1
+                    ? new Operation(side(table.doubled, 0), side(table.doubled, 1),
+                            side(table.single, 0), side(table.single, 1), null, null)
+                    : new Operation(null, null, null, null, firstTaps(table.linearOffsets(width)), table.weight);
         }
-        this.a = new long[disk.size()];
+        int lanes = block.lanes();
+        sa = new double[lanes];
+        saa = new double[lanes];
+        s1 = new double[lanes];
+        s2 = new double[lanes];
+        s3 = new double[lanes];
     }
 
-    /** Scores of every operation at the base pixel with row-major index {@code at}, into out[to...]. */
-    void scoreAll(int at, float[] out, int to) {
-        moveTo(at);
-        for (int o = 0; o < tables.length; o++) {
-            out[to + o] = score(o);
+    private int[] side(int[][] pairs, int which) {
+        int[] offsets = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            offsets[i] = diskOffsets[pairs[i][which]];
+        }
+        return offsets;
+    }
+
+    private static int[] firstTaps(int[] tapOffsets) {
+        int[] first = new int[tapOffsets.length / 4];
+        for (int k = 0; k < first.length; k++) {
+            first[k] = tapOffsets[4 * k];
+        }
+        return first;
+    }
+
+    /**
+     * Scores of every operation at the {@code count} pixels from row-major index {@code start}
+     * along its row: pixel x's score of operation o goes to {@code out[to + x * operations + o]}.
+     */
+    void scoreRun(int start, int count, float[] out, int to) {
+        int ops = operations.length;
+        int x = 0;
+        for (int lanes = block.lanes(); x + lanes <= count; x += lanes) {
+            block.original(values, start + x, diskOffsets, sa, saa);
+            for (int o = 0; o < ops; o++) {
+                score(block, o, start + x, out, to + x * ops + o, ops);
+            }
+        }
+        for (; x < count; x++) {
+            one.original(values, start + x, diskOffsets, sa, saa);
+            for (int o = 0; o < ops; o++) {
+                score(one, o, start + x, out, to + x * ops + o, ops);
+            }
         }
     }
 
-    /** Score of operation {@code o} at the base pixel with row-major index {@code at}. */
+    /** Pixels that {@link #scoreBlock} scores at once. */
+    int lanes() {
+        return block.lanes();
+    }
+
+    /**
+     * Scores of operation {@code o} at the {@link #lanes()} pixels from row-major index
+     * {@code at} along its row, into out[0...]: as cheap as one pixel on its own, and the pixels
+     * beside a wanted one are often wanted next.
+     */
+    void scoreBlock(int at, int o, float[] out) {
+        block.original(values, at, diskOffsets, sa, saa);
+        score(block, o, at, out, 0, 1);
+    }
+
+    /** Score of operation {@code o} at the pixel with row-major index {@code at}. */
     float scoreOne(int at, int o) {
-        moveTo(at);
-        return score(o);
+        one.original(values, at, diskOffsets, sa, saa);
+        score(one, o, at, single, 0, 1);
+        return single[0];
     }
 
-    /** Reads the original patch: its samples and their sums, shared by every operation. */
-    private void moveTo(int at) {
-        centre = at;
-        base = pixels[at];
-        long s = 0;
-        long ss = 0;
-        for (int k = 0; k < a.length; k++) {
-            long v = pixels[at + diskOffsets[k]] - base;
-            a[k] = v;
-            s += v;
-            ss += v * v;
+    /** Operation o's scores for the block at {@code at}, lane i's into out[first + i * stride]. */
+    private void score(PatchSums sums, int o, int at, float[] out, int first, int stride) {
+        Operation op = operations[o];
+        long n = diskOffsets.length;
+        if (op.exact()) {
+            sums.products(values, at, op.doubledA, op.doubledB, s1);
+            sums.products(values, at, op.singleA, op.singleB, s2);
+            for (int i = 0; i < sums.lanes(); i++) {
+                long a = (long) sa[i];
+                long aa = (long) saa[i];
+                out[first + i * stride] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
+            }
+        } else {
+            sums.bilinear(values, at, width, diskOffsets, op.taps, op.weight, s1, s2, s3);
+            for (int i = 0; i < sums.lanes(); i++) {
+                out[first + i * stride] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
+            }
         }
-        sa = s;
-        saa = ss;
-    }
-
-    private float score(int o) {
-        return tables[o].taps == 1 ? exact(tapOffsets[o]) : bilinear(tapOffsets[o], tables[o].weight);
-    }
-
-    private float exact(int[] offsets) {
-        int n = a.length;
-        long sb = 0;
-        long sbb = 0;
-        long sab = 0;
-        for (int k = 0; k < n; k++) {
-            long b = pixels[centre + offsets[k]] - base;
-            sb += b;
-            sbb += b * b;
-            sab += a[k] * b;
-        }
-        return Pearson.of(n, sa, sb, saa, sbb, sab);
-    }
-
-    private float bilinear(int[] offsets, double[] weight) {
-        int n = a.length;
-        double[] v = values;
-        int w = width;
-        double sb = 0;
-        double sbb = 0;
-        double sab = 0;
-        for (int k = 0, t = 0; k < n; k++, t += 4) {
-            // a sample's four taps are the 2 x 2 pixels from its first tap (SamplingTable), and
-            // the weights sum to 1, so subtracting the base once is the same as from every tap
-            int i = centre + offsets[t];
-            double b = weight[t] * v[i] + weight[t + 1] * v[i + 1]
-                    + weight[t + 2] * v[i + w] + weight[t + 3] * v[i + w + 1] - base;
-            sb += b;
-            sbb += b * b;
-            sab += a[k] * b;
-        }
-        return Pearson.of(n, (double) sa, sb, (double) saa, sbb, sab);
     }
 }

@@ -114,18 +114,24 @@ public final class PointSymmetryDescriptor implements Descriptor {
         for (int i = 0; i < values.length; i++) {
             values[i] = image.pixels()[i];
         }
-        DiskScorer[] scorers = new DiskScorer[4];
-        for (int c = 0; c < 4; c++) {
-            scorers[c] = new DiskScorer(image, values, disks[c], tables[c]);
-        }
         int width = image.width();
+        DiskScorer[] scorers = new DiskScorer[4];
+        PatchSums block = PatchSums.widest();
+        for (int c = 0; c < 4; c++) {
+            scorers[c] = new DiskScorer(values, width, disks[c], tables[c], block);
+        }
         for (int y = 0; y < bh; y++) {
             if (!rowNeeded[y]) {
                 continue;
             }
             for (int x = 0; x < bw; x++) {
-                if (columnNeeded[x]) {
-                    scorers[0].scoreAll((by + y) * width + bx + x, scores, (y * bw + x) * ops);
+                int end = x;
+                while (end < bw && columnNeeded[end]) {
+                    end++;
+                }
+                if (end > x) {
+                    scorers[0].scoreRun((by + y) * width + bx + x, end - x, scores, (y * bw + x) * ops);
+                    x = end;
                 }
             }
         }
@@ -164,6 +170,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         private final int width;
         private final int ops;
         private final int o;
+        private final float[] block;
 
         Window(float[] scores, float[] half, DiskScorer[] scorers, int bw, int bx, int by, int width,
                 int ops, int o) {
@@ -176,6 +183,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
             this.width = width;
             this.ops = ops;
             this.o = o;
+            this.block = new float[scorers[0].lanes()];
         }
 
         private float at(int x, int y) {
@@ -231,13 +239,32 @@ public final class PointSymmetryDescriptor implements Descriptor {
                     }
                     int k = hy * 2 * bw + hx;
                     if (Float.isNaN(half[k])) {
-                        int centring = (hx & 1) + 2 * (hy & 1);
-                        half[k] = scorers[centring].scoreOne((by + (hy >> 1)) * width + bx + (hx >> 1), o);
+                        scoreHalf(hx, hy);
                     }
                     best = Math.max(best, half[k]);
                 }
             }
             return best;
+        }
+
+        /**
+         * Scores the half-pixel position (hx, hy) of the box, and in the same block its
+         * neighbours of the same centring along the row.
+         */
+        private void scoreHalf(int hx, int hy) {
+            DiskScorer scorer = scorers[(hx & 1) + 2 * (hy & 1)];
+            int row = (by + (hy >> 1)) * width + bx;
+            int lanes = scorer.lanes();
+            if (bw < lanes) {
+                half[hy * 2 * bw + hx] = scorer.scoreOne(row + (hx >> 1), o);
+                return;
+            }
+            // base pixels inside the box, where every centring reads inside the image
+            int from = Math.min(hx >> 1, bw - lanes);
+            scorer.scoreBlock(row + from, o, block);
+            for (int lane = 0; lane < lanes; lane++) {
+                half[hy * 2 * bw + 2 * (from + lane) + (hx & 1)] = block[lane];
+            }
         }
     }
 }

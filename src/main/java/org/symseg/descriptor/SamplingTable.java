@@ -28,13 +28,26 @@ final class SamplingTable implements Serializable {
     final int[] dy;
     /** Bilinear weights, parallel to dx, dy; all 1 for a one-tap table. */
     final double[] weight;
+    /**
+     * For a one-tap table, the operation as pairs of disk samples (k, the sample it reads). Such an
+     * operation permutes the disk, so the transformed patch has the original's sum and sum of
+     * squares and only the cross term is left to add up. A mirror or a half turn swaps its
+     * samples two by two: each such pair is listed once, in {@code doubled} and counted twice;
+     * {@code single} holds the rest (samples mapped to themselves, and the cycles of a quarter
+     * turn). Null for a bilinear table.
+     */
+    final int[][] doubled;
+    final int[][] single;
 
-    private SamplingTable(PointOperation operation, int taps, int[] dx, int[] dy, double[] weight) {
+    private SamplingTable(PointOperation operation, int taps, int[] dx, int[] dy, double[] weight,
+            int[][] doubled, int[][] single) {
         this.operation = operation;
         this.taps = taps;
         this.dx = dx;
         this.dy = dy;
         this.weight = weight;
+        this.doubled = doubled;
+        this.single = single;
     }
 
     static SamplingTable of(PointOperation operation, Disk disk) {
@@ -55,19 +68,16 @@ final class SamplingTable implements Serializable {
                 sy[k] = Math.rint(sy[k]);
             }
         }
-        int taps = onPixels ? 1 : 4;
+        if (onPixels) {
+            return exact(operation, disk, sx, sy);
+        }
+        int taps = 4;
         int[] dx = new int[n * taps];
         int[] dy = new int[n * taps];
         double[] weight = new double[n * taps];
         for (int k = 0; k < n; k++) {
             int x0 = (int) Math.floor(sx[k]);
             int y0 = (int) Math.floor(sy[k]);
-            if (taps == 1) {
-                dx[k] = x0;
-                dy[k] = y0;
-                weight[k] = 1;
-                continue;
-            }
             double fx = sx[k] - x0;
             double fy = sy[k] - y0;
             int t = 4 * k;
@@ -76,7 +86,48 @@ final class SamplingTable implements Serializable {
             set(dx, dy, weight, t + 2, x0, y0 + 1, (1 - fx) * fy);
             set(dx, dy, weight, t + 3, x0 + 1, y0 + 1, fx * fy);
         }
-        return new SamplingTable(operation, taps, dx, dy, weight);
+        return new SamplingTable(operation, taps, dx, dy, weight, null, null);
+    }
+
+    /** A one-tap table; every source lies on a disk sample, as the disk is symmetric about its centre. */
+    private static SamplingTable exact(PointOperation operation, Disk disk, double[] sx, double[] sy) {
+        int n = disk.size();
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int k = 0; k < n; k++) {
+            index.put(key(disk.u(k), disk.v(k)), k);
+        }
+        int[] dx = new int[n];
+        int[] dy = new int[n];
+        int[] source = new int[n];
+        for (int k = 0; k < n; k++) {
+            dx[k] = (int) sx[k];
+            dy[k] = (int) sy[k];
+            Integer j = index.get(key(dx[k], dy[k]));
+            if (j == null) {
+                throw new IllegalStateException(operation.name() + " does not map the disk onto itself");
+            }
+            source[k] = j;
+        }
+        java.util.List<int[]> doubled = new java.util.ArrayList<>();
+        java.util.List<int[]> single = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int j = source[k];
+            if (j != k && source[j] == k) {
+                if (k < j) {
+                    doubled.add(new int[] {k, j});
+                }
+            } else {
+                single.add(new int[] {k, j});
+            }
+        }
+        double[] weight = new double[n];
+        java.util.Arrays.fill(weight, 1);
+        return new SamplingTable(operation, 1, dx, dy, weight, doubled.toArray(int[][]::new),
+                single.toArray(int[][]::new));
+    }
+
+    private static long key(int u, int v) {
+        return ((long) u << 32) ^ (v & 0xffffffffL);
     }
 
     private static void set(int[] dx, int[] dy, double[] weight, int t, int x, int y, double w) {

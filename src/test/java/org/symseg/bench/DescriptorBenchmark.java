@@ -56,8 +56,14 @@ public final class DescriptorBenchmark {
             }
         }
         int points = xs.length * ys.length;
-        System.out.printf(Locale.ROOT, "%-48s %6d points  %8.1f ms CPU  %7.3f ms/point%n", name, points,
-                best / 1e6, best / 1e6 / points);
+        // the checksum tells whether two builds compute the same descriptors, bit for bit
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (float v : out) {
+            int bits = Float.floatToIntBits(v);
+            crc.update(new byte[] {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)});
+        }
+        System.out.printf(Locale.ROOT, "%-48s %6d points  %8.1f ms CPU  %7.3f ms/point  crc %08x%n", name,
+                points, best / 1e6, best / 1e6 / points, crc.getValue());
     }
 
     private static int[] coordinates(int size, int reach, int stride) {

@@ -159,18 +159,27 @@ class PointSymmetryDescriptorTest {
     }
 
     @Test
-    void scoresOfEveryCentringMatchBruteForce() {
+    void scoresOfEveryCentringMatchBruteForceAlongARun() {
         QuantizedImage image = random(30, 30, 9);
         List<PointOperation> ops = operations();
-        float[] out = new float[ops.size()];
+        int run = 5;
+        float[] out = new float[run * ops.size()];
+        double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
-            double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
-            new DiskScorer(image, values, disk, ops.stream().map(op -> SamplingTable.of(op, disk))
-                    .toArray(SamplingTable[]::new)).scoreAll(15 * 30 + 14, out, 0);
-            for (int o = 0; o < ops.size(); o++) {
-                assertEquals(bruteForce(image, 14 + disk.centreX(), 15 + disk.centreY(), 6,
-                        ops.get(o)), out[o], 1e-6, ops.get(o).name() + " centring " + c);
+            DiskScorer scorer = new DiskScorer(values, 30, disk, ops.stream()
+                    .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
+                    PatchSums.widest());
+            scorer.scoreRun(15 * 30 + 12, run, out, 0);
+            for (int x = 0; x < run; x++) {
+                for (int o = 0; o < ops.size(); o++) {
+                    float score = out[x * ops.size() + o];
+                    assertEquals(bruteForce(image, 12 + x + disk.centreX(), 15 + disk.centreY(), 6,
+                            ops.get(o)), score, 1e-6, ops.get(o).name() + " centring " + c);
+                    // a pixel's score does not depend on the run it is computed in
+                    assertEquals(Float.floatToIntBits(score),
+                            Float.floatToIntBits(scorer.scoreOne(15 * 30 + 12 + x, o)));
+                }
             }
         }
     }

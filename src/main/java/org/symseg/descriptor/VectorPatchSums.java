@@ -1,0 +1,70 @@
+package org.symseg.descriptor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link PatchSums} over as many neighbouring pixels as the CPU's widest double vector holds
+ * (4 with AVX2). The patches of neighbouring pixels read neighbouring values for the same
+ * sample, so a block's samples load as one contiguous vector each. Loaded only when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args).
+ */
+final class VectorPatchSums implements PatchSums {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    @Override
+    public int lanes() {
+        return SPECIES.length();
+    }
+
+    @Override
+    public void original(double[] v, int at, int[] offsets, double[] sa, double[] saa) {
+        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
+        DoubleVector s = DoubleVector.zero(SPECIES);
+        DoubleVector ss = s;
+        for (int offset : offsets) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offset).sub(base);
+            s = s.add(a);
+            ss = ss.add(a.mul(a));
+        }
+        s.intoArray(sa, 0);
+        ss.intoArray(saa, 0);
+    }
+
+    @Override
+    public void products(double[] v, int at, int[] first, int[] second, double[] out) {
+        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
+        DoubleVector s = DoubleVector.zero(SPECIES);
+        for (int i = 0; i < first.length; i++) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + first[i]).sub(base);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, v, at + second[i]).sub(base);
+            s = s.add(a.mul(b));
+        }
+        s.intoArray(out, 0);
+    }
+
+    @Override
+    public void bilinear(double[] v, int at, int width, int[] offsets, int[] taps, double[] weight,
+            double[] sb, double[] sbb, double[] sab) {
+        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
+        DoubleVector s = DoubleVector.zero(SPECIES);
+        DoubleVector ss = s;
+        DoubleVector sp = s;
+        for (int k = 0, t = 0; k < offsets.length; k++, t += 4) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
+            int i = at + taps[k];
+            DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t])
+                    .add(DoubleVector.fromArray(SPECIES, v, i + 1).mul(weight[t + 1]))
+                    .add(DoubleVector.fromArray(SPECIES, v, i + width).mul(weight[t + 2]))
+                    .add(DoubleVector.fromArray(SPECIES, v, i + width + 1).mul(weight[t + 3]))
+                    .sub(base);
+            s = s.add(b);
+            ss = ss.add(b.mul(b));
+            sp = sp.add(a.mul(b));
+        }
+        s.intoArray(sb, 0);
+        ss.intoArray(sbb, 0);
+        sp.intoArray(sab, 0);
+    }
+}
