@@ -16,16 +16,21 @@ final class Pearson {
     static final long LONG_SAFE_COUNT = 46_340;
 
     static float of(long n, long sa, long sb, long saa, long sbb, long sab) {
-        return of(n, sa, sb, centred(n, saa, sa, sa), sbb, sab);
+        return of(centred(n, sab, sa, sb), inverseDeviation(n, saa, sa), inverseDeviation(n, sbb, sb));
     }
 
-    /** With the first patch's variance term already known. */
-    static float of(long n, long sa, long sb, double varA, long sbb, long sab) {
-        double varB = centred(n, sbb, sb, sb);
-        if (varA <= 0 || varB <= 0) {
-            return 0f;
-        }
-        double r = centred(n, sab, sa, sb) / Math.sqrt(varA * varB);
+    /**
+     * 1 / sqrt(n sxx - sx^2), the scale that turns a centred cross term into a correlation; 0 for
+     * a patch of zero variance, so that its scores come out 0.
+     */
+    static double inverseDeviation(long n, long sxx, long sx) {
+        double variance = centred(n, sxx, sx, sx);
+        return variance > 0 ? 1 / Math.sqrt(variance) : 0;
+    }
+
+    /** The correlation from the centred cross term and both patches' inverse deviations. */
+    static float of(double centredCross, double scaleA, double scaleB) {
+        double r = centredCross * scaleA * scaleB;
         return (float) Math.max(-1.0, Math.min(1.0, r));
     }
 

@@ -53,12 +53,28 @@ public final class TranslationDescriptor implements Descriptor {
         SummedArea sum = SummedArea.of(image, false);
         SummedArea sumSq = SummedArea.of(image, true);
         long[] sa = new long[points];
-        double[] varA = new double[points];
+        double[] scaleA = new double[points];
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) {
                 int k = j * xs.length + i;
                 sa[k] = sum.box(xs[i] - p, ys[j] - p, size);
-                varA[k] = Pearson.centred(n, sumSq.box(xs[i] - p, ys[j] - p, size), sa[k], sa[k]);
+                scaleA[k] = Pearson.inverseDeviation(n, sumSq.box(xs[i] - p, ys[j] - p, size), sa[k]);
+            }
+        }
+        // the shifted patches' sums and inverse deviations, by top-left corner, over every corner
+        // a shift reaches: shifts of neighbouring points reach the same corners, so each is
+        // worked out once, not once per point and shift
+        int cx0 = xs[0] - p - shifts.maxAbsX();
+        int cy0 = ys[0] - p - shifts.maxAbsY();
+        int cw = xs[xs.length - 1] - xs[0] + 2 * shifts.maxAbsX() + 1;
+        int ch = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
+        long[] cornerSum = new long[cw * ch];
+        double[] cornerScale = new double[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            for (int x = 0; x < cw; x++) {
+                long s = sum.box(cx0 + x, cy0 + y, size);
+                cornerSum[y * cw + x] = s;
+                cornerScale[y * cw + x] = Pearson.inverseDeviation(n, sumSq.box(cx0 + x, cy0 + y, size), s);
             }
         }
         // scores are gathered shift by shift, then turned point by point once at the end
@@ -102,14 +118,13 @@ public final class TranslationDescriptor implements Descriptor {
             for (int j = 0; j < ys.length; j++) {
                 int top = (ys[j] - p - by) * nx;
                 int bottom = (ys[j] + p - by + 1) * nx;
+                int corners = (ys[j] - p + dy - cy0) * cw + dx - cx0 - p;
                 for (int i = 0; i < nx; i++) {
                     int k = j * nx + i;
-                    int x = xs[i] - p;
-                    int y = ys[j] - p;
-                    long sb = sum.box(x + dx, y + dy, size);
-                    long sbb = sumSq.box(x + dx, y + dy, size);
+                    int q = corners + xs[i];
                     long sab = columnPrefix[bottom + i] - columnPrefix[top + i];
-                    byShift[s * points + k] = Pearson.of(n, sa[k], sb, varA[k], sbb, sab);
+                    byShift[s * points + k] = Pearson.of(Pearson.centred(n, sab, sa[k], cornerSum[q]),
+                            scaleA[k], cornerScale[q]);
                 }
             }
         }
