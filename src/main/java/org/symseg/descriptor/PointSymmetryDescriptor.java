@@ -135,16 +135,9 @@ public final class PointSymmetryDescriptor implements Descriptor {
                 }
             }
         }
-        // half-pixel scores of one operation, by half-pixel position in the box; NaN until needed
         float[] half = new float[4 * bw * bh];
         for (int o = 0; o < ops; o++) {
-            java.util.Arrays.fill(half, Float.NaN);
-            Window window = new Window(scores, half, scorers, bw, bx, by, width, ops, o);
-            for (int j = 0; j < ys.length; j++) {
-                for (int i = 0; i < xs.length; i++) {
-                    out[(j * xs.length + i) * ops + o] = window.pooled(xs[i] - bx, ys[j] - by);
-                }
-            }
+            new PeakPooling(scores, ops, o, h, bw, bh, bx, by, scorers, width, half).poolAll(xs, ys, out, ops);
         }
     }
 
@@ -157,114 +150,5 @@ public final class PointSymmetryDescriptor implements Descriptor {
             }
         }
         return needed;
-    }
-
-    /** Pooling of one operation's scores over the windows of one compute call. */
-    private final class Window {
-        private final float[] scores;
-        private final float[] half;
-        private final DiskScorer[] scorers;
-        private final int bw;
-        private final int bx;
-        private final int by;
-        private final int width;
-        private final int ops;
-        private final int o;
-        private final float[] block;
-
-        Window(float[] scores, float[] half, DiskScorer[] scorers, int bw, int bx, int by, int width,
-                int ops, int o) {
-            this.scores = scores;
-            this.half = half;
-            this.scorers = scorers;
-            this.bw = bw;
-            this.bx = bx;
-            this.by = by;
-            this.width = width;
-            this.ops = ops;
-            this.o = o;
-            this.block = new float[scorers[0].lanes()];
-        }
-
-        private float at(int x, int y) {
-            return scores[(y * bw + x) * ops + o];
-        }
-
-        /** The pooled score of the window centred at box position (cx, cy). */
-        float pooled(int cx, int cy) {
-            int h = poolHalf;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int y = cy - h; y <= cy + h; y++) {
-                for (int x = cx - h; x <= cx + h; x++) {
-                    max = Math.max(max, at(x, y));
-                }
-            }
-            float best = max;
-            for (int y = cy - h; y <= cy + h; y++) {
-                for (int x = cx - h; x <= cx + h; x++) {
-                    if (at(x, y) >= max - PEAK_MARGIN && isPeak(x, y, cx, cy)) {
-                        best = Math.max(best, aroundPeak(x, y, cx, cy));
-                    }
-                }
-            }
-            return best;
-        }
-
-        /** No neighbour of (x, y) inside the window scores higher. */
-        private boolean isPeak(int x, int y, int cx, int cy) {
-            int h = poolHalf;
-            float s = at(x, y);
-            for (int ny = Math.max(y - 1, cy - h); ny <= Math.min(y + 1, cy + h); ny++) {
-                for (int nx = Math.max(x - 1, cx - h); nx <= Math.min(x + 1, cx + h); nx++) {
-                    if (at(nx, ny) > s) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        /** Best score at the eight half-pixel positions around (x, y) that lie in the window. */
-        private float aroundPeak(int x, int y, int cx, int cy) {
-            int h = poolHalf;
-            float best = Float.NEGATIVE_INFINITY;
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    // half-pixel position in the box
-                    int hx = 2 * x + dx;
-                    int hy = 2 * y + dy;
-                    if ((dx == 0 && dy == 0) || hx < 2 * (cx - h) || hx > 2 * (cx + h)
-                            || hy < 2 * (cy - h) || hy > 2 * (cy + h)) {
-                        continue;
-                    }
-                    int k = hy * 2 * bw + hx;
-                    if (Float.isNaN(half[k])) {
-                        scoreHalf(hx, hy);
-                    }
-                    best = Math.max(best, half[k]);
-                }
-            }
-            return best;
-        }
-
-        /**
-         * Scores the half-pixel position (hx, hy) of the box, and in the same block its
-         * neighbours of the same centring along the row.
-         */
-        private void scoreHalf(int hx, int hy) {
-            DiskScorer scorer = scorers[(hx & 1) + 2 * (hy & 1)];
-            int row = (by + (hy >> 1)) * width + bx;
-            int lanes = scorer.lanes();
-            if (bw < lanes) {
-                half[hy * 2 * bw + hx] = scorer.scoreOne(row + (hx >> 1), o);
-                return;
-            }
-            // base pixels inside the box, where every centring reads inside the image
-            int from = Math.min(hx >> 1, bw - lanes);
-            scorer.scoreBlock(row + from, o, block);
-            for (int lane = 0; lane < lanes; lane++) {
-                half[hy * 2 * bw + 2 * (from + lane) + (hx & 1)] = block[lane];
-            }
-        }
     }
 }
