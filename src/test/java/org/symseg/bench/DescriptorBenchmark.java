@@ -37,6 +37,9 @@ public final class DescriptorBenchmark {
         report("rotation (r 20, pool 31, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 31, angles), image);
         report("reflection (r 20, pool 31, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 31, 10), image);
         report("reflection (r 10, pool 9, 10 mirrors)", PointSymmetryDescriptor.reflection(10, 9, 10), image);
+        // the reference module's settings in issue 7: patch and window half-size 20
+        report("rotation (r 20, pool 41, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 41, angles), image);
+        report("reflection (r 20, pool 41, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 41, 10), image);
     }
 
     private static void report(String name, Descriptor descriptor, QuantizedImage image) {
