@@ -11,6 +11,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
 
@@ -22,26 +23,36 @@ import org.apache.spark.scheduler.StageInfo;
  */
 final class JobTimeline extends SparkListener {
 
-    /** One finished job. {@code taskMs} is the summed executor run time of its tasks. */
-    record Job(int id, String stage, String callSite, long wallMs, long taskMs) {
+    /**
+     * One finished job. {@code gapMs} is the driver's time between the end of the previous job and
+     * the start of this one; {@code taskMs} is the summed executor run time of its tasks;
+     * {@code stageMs} the wall time of each Spark stage it ran, in order of completion.
+     */
+    record Job(int id, String stage, String callSite, long gapMs, long wallMs, long taskMs,
+            List<Long> stageMs) {
     }
 
     private static final String STAGE_PROPERTY = "symseg.stage";
 
     private final Map<Integer, Job> started = new LinkedHashMap<>();
     private final Map<Integer, Integer> jobOfStage = new LinkedHashMap<>();
-    private final Map<Integer, Long> startNanos = new LinkedHashMap<>();
+    private final Map<Integer, Long> startMillis = new LinkedHashMap<>();
     private final Map<Integer, Long> taskMs = new LinkedHashMap<>();
+    private final Map<Integer, List<Long>> stageMs = new LinkedHashMap<>();
     private final List<Job> finished = new ArrayList<>();
+    private long lastEndMillis;
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart event) {
         Properties properties = event.properties();
         String stage = properties == null ? null : properties.getProperty(STAGE_PROPERTY);
         String site = resultStageName(event);
+        // event times are taken when the scheduler posts the event, not when the bus delivers it
+        long now = event.time();
+        long gap = lastEndMillis == 0 ? 0 : now - lastEndMillis;
         started.put(event.jobId(), new Job(event.jobId(), stage == null ? "-" : stage,
-                site, 0, 0));
-        startNanos.put(event.jobId(), System.nanoTime());
+                site, gap, 0, 0, List.of()));
+        startMillis.put(event.jobId(), now);
         event.stageIds().foreach(stageId -> jobOfStage.put((Integer) stageId, event.jobId()));
     }
 
@@ -67,12 +78,24 @@ final class JobTimeline extends SparkListener {
     }
 
     @Override
+    public synchronized void onStageCompleted(SparkListenerStageCompleted event) {
+        StageInfo info = event.stageInfo();
+        Integer job = jobOfStage.get(info.stageId());
+        if (job != null && info.submissionTime().isDefined() && info.completionTime().isDefined()) {
+            stageMs.computeIfAbsent(job, j -> new ArrayList<>())
+                    .add((Long) info.completionTime().get() - (Long) info.submissionTime().get());
+        }
+    }
+
+    @Override
     public synchronized void onJobEnd(SparkListenerJobEnd event) {
         Job job = started.remove(event.jobId());
-        Long start = startNanos.remove(event.jobId());
+        Long start = startMillis.remove(event.jobId());
+        lastEndMillis = event.time();
         if (job != null && start != null) {
-            finished.add(new Job(job.id(), job.stage(), job.callSite(),
-                    (System.nanoTime() - start) / 1_000_000, taskMs.getOrDefault(job.id(), 0L)));
+            finished.add(new Job(job.id(), job.stage(), job.callSite(), job.gapMs(),
+                    lastEndMillis - start, taskMs.getOrDefault(job.id(), 0L),
+                    stageMs.getOrDefault(job.id(), List.of())));
         }
     }
 
@@ -86,6 +109,8 @@ final class JobTimeline extends SparkListener {
         List<Job> jobs = new ArrayList<>(finished);
         finished.clear();
         taskMs.clear();
+        stageMs.clear();
+        lastEndMillis = 0;
         return jobs;
     }
 

@@ -126,8 +126,10 @@ public final class WarmSegmentBenchmark {
                     100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall));
             System.out.println("    " + JobTimeline.summary(jobs));
             if (listJobs) {
-                jobs.forEach(job -> System.out.printf(Locale.ROOT, "    job %3d %-12s %6d ms (tasks %6d ms) %s%n",
-                        job.id(), job.stage(), job.wallMs(), job.taskMs(), job.callSite()));
+                jobs.forEach(job -> System.out.printf(Locale.ROOT,
+                        "    job %3d %-12s after %4d ms: %5d ms (stages %s ms, tasks %5d ms) %s%n",
+                        job.id(), job.stage(), job.gapMs(), job.wallMs(), job.stageMs(), job.taskMs(),
+                        job.callSite()));
             }
         } finally {
             deleteTree(out);
