@@ -47,10 +47,16 @@ final class FisherStage {
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        JavaRDD<float[]> points = FitStage.orderedPoints(tiles, plan);
-        FitStage.Fitted first = FitStage.fit(points, plan.value());
+        JavaRDD<float[]> points = FitPoints.ordered(tiles, plan);
+        FitStage.Fitted first;
+        ClassMoments moments;
+        try {
+            first = FitStage.fit(points, plan.value());
+            moments = measure(points, first.model());
+        } finally {
+            points.unpersist(false);
+        }
         SegmentationModel model = first.model();
-        ClassMoments moments = measure(points, model);
         Descriptor descriptor = plan.value().descriptor();
         int selectBest = plan.value().config().selectBest();
         int[] best = selectBest > 0 ? moments.best(selectBest, descriptor.length()) : new int[0];
@@ -62,7 +68,13 @@ final class FisherStage {
         Broadcast<RunPlan> narrowed = sc.broadcast(plan.value().withDescriptor(selected));
         JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
                 selected.select(td.data(), td.tile().points()), null));
-        FitStage.Fitted refit = FitStage.fit(FitStage.orderedPoints(kept, narrowed), narrowed.value());
+        JavaRDD<float[]> keptPoints = FitPoints.ordered(kept, narrowed);
+        FitStage.Fitted refit;
+        try {
+            refit = FitStage.fit(keptPoints, narrowed.value());
+        } finally {
+            keptPoints.unpersist(false);
+        }
         return new Fitted(narrowed, kept, refit.model(), best, manifest, refit.kSelection());
     }
 
