@@ -49,6 +49,22 @@ public final class ClassMoments implements Serializable {
         return this;
     }
 
+    /** The number of points of each class. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    /** The same moments with classes renumbered: class i of the result is class order[i]. */
+    public ClassMoments reordered(int[] order) {
+        ClassMoments out = new ClassMoments(counts.length, channels);
+        for (int k = 0; k < order.length; k++) {
+            out.counts[k] = counts[order[k]];
+            System.arraycopy(sums, order[k] * channels, out.sums, k * channels, channels);
+            System.arraycopy(squares, order[k] * channels, out.squares, k * channels, channels);
+        }
+        return out;
+    }
+
     public long count() {
         long n = 0;
         for (long c : counts) {

@@ -48,14 +48,18 @@ final class FisherStage {
             org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
         JavaRDD<float[]> points = FitPoints.ordered(tiles, plan);
-        FitStage.Fitted first;
-        ClassMoments moments;
+        FitStage.Clusters clusters;
+        ClassMoments byCluster;
         try {
-            first = FitStage.fit(points, plan.value());
-            moments = measure(points, first.model());
+            clusters = FitStage.cluster(points, plan.value());
+            // the moments' pass also counts each cluster's points, which orders the labels
+            byCluster = measure(points, clusters.unordered());
         } finally {
             points.unpersist(false);
         }
+        int[] order = clusters.order(byCluster.counts());
+        FitStage.Fitted first = clusters.ordered(order);
+        ClassMoments moments = byCluster.reordered(order);
         SegmentationModel model = first.model();
         Descriptor descriptor = plan.value().descriptor();
         int selectBest = plan.value().config().selectBest();

@@ -33,12 +33,45 @@ final class FitStage {
     }
 
     /**
-     * Fits on {@link FitPoints#ordered}: PCA from a covariance matrix summed over the partitions and
-     * added up in partition order (so bit for bit the same whatever ran where), then MLlib
-     * k-means on the projected points, cached for its many passes (deserialized when they are
-     * few, see {@link FitPoints#IN_MEMORY_BYTES}).
+     * What k-means found, before labels are put in order: the PCA axes, the centres in the order
+     * MLlib returned them, and how k was chosen ({@code --k auto}; else null).
      */
+    record Clusters(double[][] components, double[][] centres, KSelection kSelection) {
+
+        /** A model whose label i is k-means cluster i. */
+        SegmentationModel unordered() {
+            return new SegmentationModel(components, centres);
+        }
+
+        /** The canonical label order ({@link LabelOrder}) from each cluster's point count. */
+        int[] order(long[] counts) {
+            return LabelOrder.canonical(counts, centres);
+        }
+
+        /** The model whose label i is cluster {@code order[i]}. */
+        Fitted ordered(int[] order) {
+            return new Fitted(new SegmentationModel(components, LabelOrder.reorder(centres, order)),
+                    kSelection);
+        }
+    }
+
+    /** {@link #cluster}, then one pass over the points to count each cluster's points. */
     static Fitted fit(JavaRDD<float[]> points, RunPlan run) {
+        Clusters clusters = cluster(points, run);
+        SegmentationModel unordered = clusters.unordered();
+        Map<Short, Long> sizes = points.map(row -> unordered.labels(row, 1)[0]).countByValue();
+        long[] counts = new long[clusters.centres().length];
+        sizes.forEach((label, count) -> counts[label] = count);
+        return clusters.ordered(clusters.order(counts));
+    }
+
+    /**
+     * PCA and k-means on {@link FitPoints#ordered}: PCA from a covariance matrix summed over the
+     * partitions and added up in partition order (so bit for bit the same whatever ran where),
+     * then MLlib k-means on the projected points, cached for its many passes (deserialized when
+     * they are few, see {@link FitPoints#IN_MEMORY_BYTES}).
+     */
+    static Clusters cluster(JavaRDD<float[]> points, RunPlan run) {
         int length = run.descriptor().length();
         CovarianceSums sums = new CovarianceSums(length);
         for (CovarianceSums part : points.mapPartitions(rows -> {
@@ -69,14 +102,7 @@ final class FitStage {
             for (int k = 0; k < centres.length; k++) {
                 centres[k] = kmeans.clusterCenters()[k].toArray();
             }
-            SegmentationModel unordered = new SegmentationModel(components, centres);
-            Map<Integer, Long> sizes = features.map(v -> unordered.nearest(v.toArray()))
-                    .countByValue();
-            long[] counts = new long[centres.length];
-            sizes.forEach((label, count) -> counts[label] = count);
-            int[] order = LabelOrder.canonical(counts, centres);
-            return new Fitted(new SegmentationModel(components, LabelOrder.reorder(centres, order)),
-                    selection);
+            return new Clusters(components, centres, selection);
         } finally {
             features.unpersist(false);
         }

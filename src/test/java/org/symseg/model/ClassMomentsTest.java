@@ -41,6 +41,27 @@ class ClassMomentsTest {
     }
 
     @Test
+    void reorderedMomentsAreThoseOfRenumberedClasses() {
+        double[][] rows = {{0, 1.5, 2}, {1, 4, -1}, {2, 2, 0}, {1, 6.5, 3}, {2, 5, 5}, {2, 1, 1}};
+        ClassMoments asFound = new ClassMoments(3, 2);
+        ClassMoments renumbered = new ClassMoments(3, 2);
+        int[] order = {2, 0, 1}; // new class i is old class order[i]
+        int[] newLabel = {1, 2, 0};
+        for (double[] row : rows) {
+            asFound.add((int) row[0], new double[] {row[1], row[2]});
+            renumbered.add(newLabel[(int) row[0]], new double[] {row[1], row[2]});
+        }
+        ClassMoments reordered = asFound.reordered(order);
+        assertArrayEquals(new long[] {1, 2, 3}, asFound.counts());
+        assertArrayEquals(renumbered.counts(), reordered.counts());
+        for (int c = 0; c < 2; c++) {
+            assertEquals(renumbered.separability(c), reordered.separability(c), 0.0);
+            assertEquals(renumbered.variance(c), reordered.variance(c), 0.0);
+        }
+        assertArrayEquals(new long[] {3, 1, 2}, reordered.counts());
+    }
+
+    @Test
     void constantClassesThatDifferSeparateInfinitely() {
         ClassMoments moments = new ClassMoments(2, 1);
         moments.add(0, new double[] {1});
