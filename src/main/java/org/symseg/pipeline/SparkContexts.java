@@ -20,15 +20,25 @@ public final class SparkContexts {
                 .setAppName("symseg")
                 .setIfMissing("spark.master", master)
                 .setIfMissing("spark.ui.showConsoleProgress", "false")
-                .setIfMissing("spark.ui.enabled", "false")
-                .setIfMissing("spark.driver.host", master.startsWith("local") ? "127.0.0.1" : "")
-                .setIfMissing("spark.driver.bindAddress", master.startsWith("local") ? "127.0.0.1" : "");
-        if (conf.get("spark.driver.host").isEmpty()) {
-            conf.remove("spark.driver.host");
-            conf.remove("spark.driver.bindAddress");
+                .setIfMissing("spark.ui.enabled", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            local(conf);
         }
         lastUsed = SparkContext.getOrCreate(conf);
         return JavaSparkContext.fromSparkContext(lastUsed);
+    }
+
+    /**
+     * Settings for an embedded local Spark, where driver and executor are one JVM: the loopback
+     * address, and no compression of shuffle and broadcast blocks, which never leave the machine
+     * (compressing them only costs CPU, and loading the codec costs start-up time).
+     */
+    private static void local(SparkConf conf) {
+        conf.setIfMissing("spark.driver.host", "127.0.0.1")
+                .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+                .setIfMissing("spark.shuffle.compress", "false")
+                .setIfMissing("spark.shuffle.spill.compress", "false")
+                .setIfMissing("spark.broadcast.compress", "false");
     }
 
     /** Stops the context of this JVM, if one runs; for the end of a command-line run. */
