@@ -76,7 +76,7 @@ final class FitStage {
         CovarianceSums sums = new CovarianceSums(length);
         for (CovarianceSums part : points.mapPartitions(rows -> {
             CovarianceSums partial = new CovarianceSums(length);
-            rows.forEachRemaining(partial::add);
+            partial.addAll(rows);
             return List.of(partial).iterator();
         }).collect()) {
             sums.merge(part);
