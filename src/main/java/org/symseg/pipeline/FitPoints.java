@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.symseg.tiling.Tile;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The points a fit runs on (every stride point, or the {@code --fit-sample} grid), partitioned
@@ -22,19 +24,13 @@ import scala.Tuple2;
  */
 final class FitPoints {
 
-    /**
-     * Fit data up to this many bytes is cached deserialized in memory, so each pass of the fit
-     * (covariance, k-means steps, label counts, Fisher moments) reads objects rather than
-     * deserializing the same bytes again: for a 1024 x 1024 image that was most of the time of
-     * each of its twenty small jobs. Larger fit data is kept serialized (features) or read again
-     * from the shuffle files (points), so memory stays bounded whatever the run's size.
-     */
-    static final long IN_MEMORY_BYTES = 64L << 20;
-
     private FitPoints() {
     }
 
-    /** The ordered fit points; few are cached in memory (the caller unpersists them). */
+    /**
+     * The ordered fit points, cached in memory when they fit ({@link #inMemory}; the caller
+     * unpersists them).
+     */
     static JavaRDD<float[]> ordered(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
         return ordered(tiles, plan, OrdinalPartitioner.POINTS_PER_PARTITION);
     }
@@ -51,7 +47,7 @@ final class FitPoints {
                 .repartitionAndSortWithinPartitions(partitioner)
                 .values()
                 .flatMap(values -> split(values, length));
-        return inMemory(count(run) * (4L * length + 16))
+        return inMemory(tiles.context(), count(run) * (4L * length + 24))
                 ? points.persist(StorageLevel.MEMORY_AND_DISK()) : points;
     }
 
@@ -61,9 +57,21 @@ final class FitPoints {
         return run.points() / (every * every) + 1;
     }
 
-    /** Whether fit data of about this size is cached deserialized in memory. */
-    static boolean inMemory(long bytes) {
-        return bytes <= IN_MEMORY_BYTES;
+    /**
+     * Whether fit data of about this many bytes is cached deserialized in memory: when it takes
+     * at most a quarter of the storage memory still free. Then each pass of the fit (covariance,
+     * k-means steps, Fisher moments) reads objects rather than deserializing the same bytes
+     * again, which was most of the time of a small fit's twenty jobs and of a large fit's k-means
+     * passes. Larger fit data is kept serialized (features) or read again from the shuffle files
+     * (points), so memory stays bounded. Caching changes speed only, never results, so it may
+     * depend on the memory at hand.
+     */
+    static boolean inMemory(SparkContext sc, long bytes) {
+        long free = 0;
+        for (Tuple2<Object, Object> memory : CollectionConverters.asJava(sc.getExecutorMemoryStatus()).values()) {
+            free += (Long) memory._2();
+        }
+        return bytes <= free / 4;
     }
 
     /**

@@ -68,8 +68,10 @@ final class FitStage {
     /**
      * PCA and k-means on {@link FitPoints#ordered}: PCA from a covariance matrix summed over the
      * partitions and added up in partition order (so bit for bit the same whatever ran where),
-     * then MLlib k-means on the projected points, cached for its many passes (deserialized when
-     * they are few, see {@link FitPoints#IN_MEMORY_BYTES}).
+     * then MLlib k-means on the projected points. MLlib caches the points it is given, with their
+     * norms, in memory (spilling to disk) when they are not cached already, which makes its many
+     * passes cheaper than over features cached here; only {@code --k auto}, which reads the
+     * features first, caches them here.
      */
     static Clusters cluster(JavaRDD<float[]> points, RunPlan run) {
         int length = run.descriptor().length();
@@ -87,11 +89,15 @@ final class FitStage {
             double[] projected = new double[components.length];
             basis.project(row, 0, projected);
             return Vectors.dense(projected);
-        }).persist(FitPoints.inMemory(FitPoints.count(run) * (8L * components.length + 64))
-                ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER());
+        });
+        KSelection selection = null;
+        if (run.config().autoK()) {
+            boolean inMemory = FitPoints.inMemory(points.context(),
+                    FitPoints.count(run) * (8L * components.length + 64));
+            features.persist(inMemory ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER());
+            selection = PatternCount.choose(features, run.config());
+        }
         try {
-            KSelection selection = run.config().autoK()
-                    ? PatternCount.choose(features, run.config()) : null;
             KMeansModel kmeans = new KMeans()
                     .setK(selection == null ? run.config().k() : selection.chosen())
                     .setSeed(run.config().seed())
