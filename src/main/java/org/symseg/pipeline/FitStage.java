@@ -1,8 +1,7 @@
 package org.symseg.pipeline;
 
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.mllib.linalg.Vector;
@@ -55,44 +54,44 @@ final class FitStage {
         }
     }
 
-    /** {@link #cluster}, then one pass over the points to count each cluster's points. */
-    static Fitted fit(JavaRDD<float[]> points, RunPlan run) {
-        Clusters clusters = cluster(points, run);
+    /** {@link #cluster}, then one pass over the tiles to count each cluster's fit points. */
+    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
+        Clusters clusters = cluster(tiles, plan);
         SegmentationModel unordered = clusters.unordered();
-        Map<Short, Long> sizes = points.map(row -> unordered.labels(row, 1)[0]).countByValue();
-        long[] counts = new long[clusters.centres().length];
-        sizes.forEach((label, count) -> counts[label] = count);
+        long[] counts = tiles.map(td -> {
+            long[] tileCounts = new long[unordered.patterns()];
+            double[] features = new double[unordered.features()];
+            for (int offset : FitPoints.offsets(plan.value(), td.tile())) {
+                unordered.project(td.data(), offset, features);
+                tileCounts[unordered.nearest(features)]++;
+            }
+            return tileCounts;
+        }).treeReduce(FitStage::add);
         return clusters.ordered(clusters.order(counts));
     }
 
     /**
-     * PCA and k-means on {@link FitPoints#ordered}: PCA from a covariance matrix summed over the
-     * partitions and added up in partition order (so bit for bit the same whatever ran where),
-     * then MLlib k-means on the projected points. MLlib caches the points it is given, with their
-     * norms, in memory (spilling to disk) when they are not cached already, which makes its many
-     * passes cheaper than over features cached here; only {@code --k auto}, which reads the
-     * features first, caches them here.
+     * PCA and k-means on the fit points ({@link FitPoints}): PCA from a covariance matrix summed
+     * exactly tile by tile (so bit for bit the same whatever the tiling), then MLlib k-means on
+     * the points' features in run order. MLlib caches the points it is given, with their norms,
+     * in memory (spilling to disk) when they are not cached already, which makes its many passes
+     * cheaper than over features cached here; only {@code --k auto}, which reads the features
+     * first, caches them here.
      */
-    static Clusters cluster(JavaRDD<float[]> points, RunPlan run) {
+    static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
+        RunPlan run = plan.value();
         int length = run.descriptor().length();
-        CovarianceSums sums = new CovarianceSums(length);
-        for (CovarianceSums part : points.mapPartitions(rows -> {
-            CovarianceSums partial = new CovarianceSums(length);
-            partial.addAll(rows);
-            return List.of(partial).iterator();
-        }).collect()) {
-            sums.merge(part);
-        }
+        CovarianceSums sums = tiles.map(td -> {
+            CovarianceSums tileSums = new CovarianceSums(length);
+            tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
+            return tileSums;
+        }).treeReduce(CovarianceSums::merge);
         double[][] components = LocalPca.axesOf(sums.covariance(), run.config().pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
-        JavaRDD<Vector> features = points.map(row -> {
-            double[] projected = new double[components.length];
-            basis.project(row, 0, projected);
-            return Vectors.dense(projected);
-        });
+        JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         KSelection selection = null;
         if (run.config().autoK()) {
-            boolean inMemory = FitPoints.inMemory(points.context(),
+            boolean inMemory = FitPoints.inMemory(tiles.context(),
                     FitPoints.count(run) * (8L * components.length + 64));
             features.persist(inMemory ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER());
             selection = PatternCount.choose(features, run.config());
@@ -112,5 +111,12 @@ final class FitStage {
         } finally {
             features.unpersist(false);
         }
+    }
+
+    private static long[] add(long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
     }
 }

@@ -61,6 +61,33 @@ class ClassMomentsTest {
         assertArrayEquals(new long[] {3, 1, 2}, reordered.counts());
     }
 
+    /** Moments gathered in any grouping and merged in any order are the same bits. */
+    @Test
+    void momentsDoNotDependOnGroupingOrOrder() {
+        java.util.Random random = new java.util.Random(3);
+        double[][] rows = new double[500][3];
+        for (double[] row : rows) {
+            row[0] = random.nextInt(2);
+            row[1] = random.nextGaussian() * 3;
+            row[2] = random.nextDouble();
+        }
+        ClassMoments whole = new ClassMoments(2, 2);
+        ClassMoments late = new ClassMoments(2, 2);
+        ClassMoments early = new ClassMoments(2, 2);
+        for (int i = 0; i < rows.length; i++) {
+            whole.add((int) rows[i][0], new double[] {rows[i][1], rows[i][2]});
+        }
+        for (int i = rows.length - 1; i >= 0; i--) {
+            (i % 3 == 0 ? early : late).add((int) rows[i][0], new double[] {rows[i][1], rows[i][2]});
+        }
+        ClassMoments merged = late.merge(early);
+        for (int c = 0; c < 2; c++) {
+            assertEquals(Double.doubleToLongBits(whole.variance(c)), Double.doubleToLongBits(merged.variance(c)));
+            assertEquals(Double.doubleToLongBits(whole.separability(c)),
+                    Double.doubleToLongBits(merged.separability(c)));
+        }
+    }
+
     @Test
     void constantClassesThatDifferSeparateInfinitely() {
         ClassMoments moments = new ClassMoments(2, 1);

@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.mllib.linalg.Vector;
 import org.junit.jupiter.api.Test;
 import org.symseg.config.ConfigLoader;
 import org.symseg.dataset.InputExpander;
 import org.symseg.image.AnyFormatReader;
+import org.symseg.model.SegmentationModel;
 import org.symseg.testing.SharedSpark;
 import org.symseg.tiling.Tile;
 
 /**
- * The fit points travel through the shuffle as runs of a tile row; after it they must be the
- * same points, one per array, in ordinal order, in the same partitions, whatever the tiling, with
- * runs cut where a fit partition ends. Each point's descriptor here is its own ordinal, so the
- * order can be read off the values.
+ * The fit points' features travel through the shuffle as runs of a tile row; after it they must
+ * be the same points, one vector each, in ordinal order, in the same partitions, whatever the
+ * tiling, with runs cut where a fit partition ends. Each point's descriptor here is its own
+ * ordinal, and so is its first feature, so the order can be read off the values.
  */
 class FitPointsTest {
 
@@ -64,21 +66,20 @@ class FitPointsTest {
         for (Tile t : plan.tiles()) {
             tiles.add(ordinalsAsDescriptors(plan, t));
         }
-        JavaRDD<float[]> points = FitPoints.ordered(sc.parallelize(tiles, 3), sc.broadcast(plan),
-                POINTS_PER_PARTITION);
-        List<List<Long>> partitions;
-        try {
-            partitions = points.mapPartitions(rows -> {
-                List<Long> ordinals = new ArrayList<>();
-                rows.forEachRemaining(row -> {
-                    assertEquals(3, row.length);
-                    ordinals.add((long) row[0]);
-                });
-                return List.of(ordinals).iterator();
-            }).collect();
-        } finally {
-            points.unpersist(false);
-        }
+        // features: the ordinal (channel 0) and minus the ordinal (channels 1 and 2)
+        SegmentationModel basis = new SegmentationModel(new double[][] {{1, 0, 0}, {0, -0.5, -0.5}},
+                new double[0][]);
+        JavaRDD<Vector> features = FitPoints.orderedFeatures(sc.parallelize(tiles, 3), sc.broadcast(plan),
+                basis, POINTS_PER_PARTITION);
+        List<List<Long>> partitions = features.mapPartitions(rows -> {
+            List<Long> ordinals = new ArrayList<>();
+            rows.forEachRemaining(row -> {
+                assertEquals(2, row.size());
+                assertEquals(row.apply(0), -row.apply(1), 0.0);
+                ordinals.add((long) row.apply(0));
+            });
+            return List.of(ordinals).iterator();
+        }).collect();
         OrdinalPartitioner partitioner = new OrdinalPartitioner(plan.ordinalEnd(),
                 FitPoints.count(plan), POINTS_PER_PARTITION);
         for (int p = 0; p < partitions.size(); p++) {
