@@ -3,6 +3,7 @@ package org.symseg.model;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.math.BigInteger;
 
 /**
  * A row of sums that come out the same, bit for bit, in whatever order and grouping their terms
@@ -12,8 +13,9 @@ import java.io.Serializable;
  * moved into longs. That lets a fit sum its points where they lie (tile by tile, in any
  * partitioning) instead of shuffling them into one fixed order first.
  *
- * <p>The caller bounds each batch of terms it adds ({@link #pending}); a long that would overflow
- * throws rather than wrap.
+ * <p>The caller bounds each batch of terms it adds ({@link #pending}). Each total is kept as
+ * a count of 2^62 plus a remainder in [0, 2^62), so it cannot overflow however many points a run
+ * has.
  */
 final class FixedSums implements Serializable {
 
@@ -26,12 +28,17 @@ final class FixedSums implements Serializable {
      */
     private static final double LARGEST = 0x1p25;
 
+    private static final long CARRY = 1L << 62;
+
     private final long[] totals;
+    /** Multiples of 2^62 moved out of {@link #totals}. */
+    private final long[] carries;
     private transient double[] pending;
     private transient double bound;
 
     FixedSums(int slots) {
         this.totals = new long[slots];
+        this.carries = new long[slots];
     }
 
     /** {@code value} as an integer number of 2^-bits, exactly representable as a double. */
@@ -59,10 +66,14 @@ final class FixedSums implements Serializable {
         return pending;
     }
 
-    /** Sum {@code slot}, in units of the terms added. */
-    long total(int slot) {
+    /** Sum {@code slot}, in units of the terms added, rounded once to the nearest double. */
+    double total(int slot) {
         flush();
-        return totals[slot];
+        if (carries[slot] == 0) {
+            return totals[slot];
+        }
+        return BigInteger.valueOf(carries[slot]).shiftLeft(62).add(BigInteger.valueOf(totals[slot]))
+                .doubleValue();
     }
 
     int slots() {
@@ -73,8 +84,20 @@ final class FixedSums implements Serializable {
         flush();
         other.flush();
         for (int i = 0; i < totals.length; i++) {
-            totals[i] = Math.addExact(totals[i], other.totals[i]);
+            carries[i] += other.carries[i];
+            add(i, other.totals[i]);
         }
+    }
+
+    /**
+     * Adds {@code value} (below 2^62 in magnitude) to total {@code i}. The remainder stays in
+     * [0, 2^62), so each total has one representation whatever the order of the additions, and
+     * {@link #total} rounds it the same way.
+     */
+    private void add(int i, long value) {
+        long sum = totals[i] + value;
+        carries[i] += Math.floorDiv(sum, CARRY);
+        totals[i] = Math.floorMod(sum, CARRY);
     }
 
     /** The sums with slots renumbered in blocks of {@code width}: block i is block order[i]. */
@@ -83,6 +106,7 @@ final class FixedSums implements Serializable {
         FixedSums out = new FixedSums(totals.length);
         for (int b = 0; b < order.length; b++) {
             System.arraycopy(totals, order[b] * width, out.totals, b * width, width);
+            System.arraycopy(carries, order[b] * width, out.carries, b * width, width);
         }
         return out;
     }
@@ -92,7 +116,7 @@ final class FixedSums implements Serializable {
             return;
         }
         for (int i = 0; i < totals.length; i++) {
-            totals[i] = Math.addExact(totals[i], (long) pending[i]);
+            add(i, (long) pending[i]);
             pending[i] = 0;
         }
         bound = 0;
