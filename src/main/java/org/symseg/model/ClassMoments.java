@@ -6,22 +6,32 @@ import java.io.Serializable;
  * Per-class count, sum and sum of squares of a set of channels: enough for each channel's
  * variance and its Fisher separability between the classes (paper, Eq. 4, for any number of
  * classes): S = sum_c N_c (mu_c - mu)^2 / sum_c N_c sigma_c^2, between-class over within-class
- * variance. Partial moments from several partitions merge into the whole set's.
+ * variance. The sums are exact ({@link FixedSums}; values are rounded to multiples of 2^-16,
+ * about 1.5e-5), so moments gathered in any partitioning and merged in any order are the same
+ * bit for bit.
  */
 public final class ClassMoments implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final double SCALE = 0x1p16;
 
     private final int channels;
     private final long[] counts;
-    private final double[] sums;
-    private final double[] squares;
+    private final FixedSums sums;
+    private final FixedSums squares;
 
     public ClassMoments(int classes, int channels) {
         this.channels = channels;
         this.counts = new long[classes];
-        this.sums = new double[classes * channels];
-        this.squares = new double[classes * channels];
+        this.sums = new FixedSums(classes * channels);
+        this.squares = new FixedSums(classes * channels);
+    }
+
+    private ClassMoments(int channels, long[] counts, FixedSums sums, FixedSums squares) {
+        this.channels = channels;
+        this.counts = counts;
+        this.sums = sums;
+        this.squares = squares;
     }
 
     public int channels() {
@@ -29,24 +39,45 @@ public final class ClassMoments implements Serializable {
     }
 
     public void add(int label, double[] values) {
+        double largest = 0;
+        double[] q = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            q[c] = FixedSums.quantize(values[c], SCALE);
+            largest = Math.max(largest, Math.abs(q[c]));
+        }
+        double[] s = sums.pending(largest);
+        double[] s2 = squares.pending(largest * largest);
         counts[label]++;
         int at = label * channels;
         for (int c = 0; c < channels; c++) {
-            sums[at + c] += values[c];
-            squares[at + c] += values[c] * values[c];
+            s[at + c] += q[c];
+            s2[at + c] += q[c] * q[c];
         }
     }
 
-    /** Adds another set's moments to these; merging in a fixed order gives fixed sums. */
+    /** Adds another set's moments to these; the sums are exact, so in any order. */
     public ClassMoments merge(ClassMoments other) {
         for (int k = 0; k < counts.length; k++) {
             counts[k] += other.counts[k];
         }
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] += other.sums[i];
-            squares[i] += other.squares[i];
-        }
+        sums.merge(other.sums);
+        squares.merge(other.squares);
         return this;
+    }
+
+    /** The number of points of each class. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    /** The same moments with classes renumbered: class i of the result is class order[i]. */
+    public ClassMoments reordered(int[] order) {
+        long[] reorderedCounts = new long[counts.length];
+        for (int k = 0; k < order.length; k++) {
+            reorderedCounts[k] = counts[order[k]];
+        }
+        return new ClassMoments(channels, reorderedCounts, sums.reordered(order, channels),
+                squares.reordered(order, channels));
     }
 
     public long count() {
@@ -55,6 +86,14 @@ public final class ClassMoments implements Serializable {
             n += c;
         }
         return n;
+    }
+
+    private double sum(int k, int c) {
+        return sums.total(k * channels + c) / SCALE;
+    }
+
+    private double square(int k, int c) {
+        return squares.total(k * channels + c) / (SCALE * SCALE);
     }
 
     /** Variance of channel c over every point, whatever its class. */
@@ -66,8 +105,8 @@ public final class ClassMoments implements Serializable {
         double sum = 0;
         double square = 0;
         for (int k = 0; k < counts.length; k++) {
-            sum += sums[k * channels + c];
-            square += squares[k * channels + c];
+            sum += sum(k, c);
+            square += square(k, c);
         }
         double mean = sum / n;
         return Math.max(0, square / n - mean * mean);
@@ -84,7 +123,7 @@ public final class ClassMoments implements Serializable {
         }
         double total = 0;
         for (int k = 0; k < counts.length; k++) {
-            total += sums[k * channels + c];
+            total += sum(k, c);
         }
         double mean = total / n;
         double between = 0;
@@ -93,8 +132,8 @@ public final class ClassMoments implements Serializable {
             if (counts[k] == 0) {
                 continue;
             }
-            double classMean = sums[k * channels + c] / counts[k];
-            double classVariance = Math.max(0, squares[k * channels + c] / counts[k] - classMean * classMean);
+            double classMean = sum(k, c) / counts[k];
+            double classVariance = Math.max(0, square(k, c) / counts[k] - classMean * classMean);
             between += counts[k] * (classMean - mean) * (classMean - mean);
             within += counts[k] * classVariance;
         }

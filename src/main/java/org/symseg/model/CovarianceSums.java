@@ -4,49 +4,107 @@ import java.io.Serializable;
 
 /**
  * Running sums from which a covariance matrix follows: the count, the sum of each channel and of
- * each product of two channels. Partial sums of separate parts merge by addition, so a cluster
- * can sum its partitions apart and the driver add them up in a fixed order.
+ * each product of two channels. The sums are exact ({@link FixedSums}: values are rounded to
+ * multiples of 2^-18, about 4e-6, far below the spread of any descriptor channel), so they do
+ * not depend on the order or grouping of the rows: tiles can be summed where they lie, in any
+ * partitioning, and merged in any order, and the covariance comes out bit for bit the same.
  */
 public final class CovarianceSums implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final double SCALE = 0x1p18;
 
     private final int dimensions;
     private long count;
-    private final double[] sums;
-    /** Upper triangle, row by row: products[i] holds channels i..d-1 times channel i. */
-    private final double[][] products;
+    private final FixedSums sums;
+    /** Upper triangle, row by row: channel i times channels i..d-1 start at {@code rowStart[i]}. */
+    private final FixedSums products;
+    private final int[] rowStart;
 
     public CovarianceSums(int dimensions) {
         this.dimensions = dimensions;
-        this.sums = new double[dimensions];
-        this.products = new double[dimensions][];
-        for (int i = 0; i < dimensions; i++) {
-            products[i] = new double[dimensions - i];
+        this.sums = new FixedSums(dimensions);
+        this.products = new FixedSums(dimensions * (dimensions + 1) / 2);
+        this.rowStart = new int[dimensions];
+        for (int i = 1; i < dimensions; i++) {
+            rowStart[i] = rowStart[i - 1] + dimensions - (i - 1);
         }
     }
 
-    public void add(float[] row) {
-        count++;
+    /** Adds the row of {@code dimensions} values at {@code data[offset ...]}. */
+    public void add(float[] data, int offset) {
+        addAll(data, new int[] {offset});
+    }
+
+    /**
+     * Adds the rows at the given offsets of {@code data}, four at a time, so each product sum is
+     * loaded and stored once per four rows (the loop is bound by that traffic).
+     */
+    public void addAll(float[] data, int[] offsets) {
+        double[][] rows = new double[4][dimensions];
+        double[] largest = new double[4];
+        int r = 0;
+        for (; r + 4 <= offsets.length; r += 4) {
+            for (int k = 0; k < 4; k++) {
+                largest[k] = quantize(data, offsets[r + k], rows[k]);
+            }
+            addFour(rows, largest);
+        }
+        for (; r < offsets.length; r++) {
+            double m = quantize(data, offsets[r], rows[0]);
+            addOne(rows[0], m);
+        }
+        count += offsets.length;
+    }
+
+    /** The row's values as integers of 2^-18 in {@code q}; returns the largest magnitude. */
+    private double quantize(float[] data, int offset, double[] q) {
+        double largest = 0;
+        for (int j = 0; j < dimensions; j++) {
+            q[j] = FixedSums.quantize(data[offset + j], SCALE);
+            largest = Math.max(largest, Math.abs(q[j]));
+        }
+        return largest;
+    }
+
+    private void addOne(double[] a, double largest) {
+        double[] s = sums.pending(largest);
+        double[] p = products.pending(largest * largest);
         for (int i = 0; i < dimensions; i++) {
-            double xi = row[i];
-            sums[i] += xi;
-            double[] p = products[i];
-            // an axpy the JIT vectorizes: the costly part of a fit over millions of points
+            double ai = a[i];
+            s[i] += ai;
+            int at = rowStart[i] - i;
             for (int j = i; j < dimensions; j++) {
-                p[j - i] += xi * row[j];
+                p[at + j] += ai * a[j];
+            }
+        }
+    }
+
+    private void addFour(double[][] rows, double[] largest) {
+        double[] s = sums.pending(largest[0] + largest[1] + largest[2] + largest[3]);
+        double[] p = products.pending(largest[0] * largest[0] + largest[1] * largest[1]
+                + largest[2] * largest[2] + largest[3] * largest[3]);
+        double[] a = rows[0];
+        double[] b = rows[1];
+        double[] c = rows[2];
+        double[] d = rows[3];
+        for (int i = 0; i < dimensions; i++) {
+            double ai = a[i];
+            double bi = b[i];
+            double ci = c[i];
+            double di = d[i];
+            s[i] += ai + bi + ci + di;
+            int at = rowStart[i] - i;
+            for (int j = i; j < dimensions; j++) {
+                p[at + j] += ai * a[j] + bi * b[j] + ci * c[j] + di * d[j];
             }
         }
     }
 
     public CovarianceSums merge(CovarianceSums other) {
         count += other.count;
-        for (int i = 0; i < dimensions; i++) {
-            sums[i] += other.sums[i];
-            for (int j = 0; j < products[i].length; j++) {
-                products[i][j] += other.products[i][j];
-            }
-        }
+        sums.merge(other.sums);
+        products.merge(other.products);
         return this;
     }
 
@@ -58,9 +116,12 @@ public final class CovarianceSums implements Serializable {
     public double[][] covariance() {
         double[][] c = new double[dimensions][dimensions];
         double n = count;
+        double unit = 1 / (SCALE * SCALE);
         for (int i = 0; i < dimensions; i++) {
+            double si = sums.total(i);
             for (int j = i; j < dimensions; j++) {
-                double v = (products[i][j - i] - sums[i] * sums[j] / n) / Math.max(1, n - 1);
+                double product = products.total(rowStart[i] + j - i);
+                double v = (product - si * sums.total(j) / n) / Math.max(1, n - 1) * unit;
                 c[i][j] = v;
                 c[j][i] = v;
             }

@@ -19,10 +19,10 @@ import org.symseg.model.SegmentationModel;
 import org.symseg.report.FisherReport;
 
 /**
- * Fisher separability diagnostics after a fit (paper, Fig. 5): one pass over the fit points
- * gathers, per pattern, the moments of every descriptor channel and every PCA feature; the
- * driver merges the partitions' moments in partition order (points are partitioned and ordered
- * by run ordinal, so the sums do not depend on tiling) and writes {@code OUT/diagnostics/}.
+ * Fisher separability diagnostics after a fit (paper, Fig. 5): one pass over the fit points, tile
+ * by tile, gathers per pattern the moments of every descriptor channel and every PCA feature;
+ * the moments are exact sums ({@link ClassMoments}), so they do not depend on tiling, and the
+ * driver writes {@code OUT/diagnostics/}.
  * With {@code --select-best N} the fit is then repeated on the N channels that separate the
  * patterns best.
  */
@@ -47,10 +47,13 @@ final class FisherStage {
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        JavaRDD<float[]> points = FitStage.orderedPoints(tiles, plan);
-        FitStage.Fitted first = FitStage.fit(points, plan.value());
+        FitStage.Clusters clusters = FitStage.cluster(tiles, plan);
+        // the moments' pass also counts each cluster's points, which orders the labels
+        ClassMoments byCluster = measure(tiles, plan, clusters.unordered());
+        int[] order = clusters.order(byCluster.counts());
+        FitStage.Fitted first = clusters.ordered(order);
+        ClassMoments moments = byCluster.reordered(order);
         SegmentationModel model = first.model();
-        ClassMoments moments = measure(points, model);
         Descriptor descriptor = plan.value().descriptor();
         int selectBest = plan.value().config().selectBest();
         int[] best = selectBest > 0 ? moments.best(selectBest, descriptor.length()) : new int[0];
@@ -62,31 +65,29 @@ final class FisherStage {
         Broadcast<RunPlan> narrowed = sc.broadcast(plan.value().withDescriptor(selected));
         JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
                 selected.select(td.data(), td.tile().points()), null));
-        FitStage.Fitted refit = FitStage.fit(FitStage.orderedPoints(kept, narrowed), narrowed.value());
+        FitStage.Fitted refit = FitStage.fit(kept, narrowed);
         return new Fitted(narrowed, kept, refit.model(), best, manifest, refit.kSelection());
     }
 
-    private static ClassMoments measure(JavaRDD<float[]> points, SegmentationModel model) {
+    /** Moments of the fit points of every tile, by their label under {@code model}. */
+    private static ClassMoments measure(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            SegmentationModel model) {
         int length = model.descriptorLength();
         int features = model.features();
-        List<ClassMoments> partials = points.mapPartitions(rows -> {
+        return tiles.map(td -> {
             ClassMoments moments = new ClassMoments(model.patterns(), length + features);
             double[] projected = new double[features];
             double[] values = new double[length + features];
-            while (rows.hasNext()) {
-                float[] descriptor = rows.next();
+            for (int offset : FitPoints.offsets(plan.value(), td.tile())) {
                 for (int d = 0; d < length; d++) {
-                    values[d] = descriptor[d];
+                    values[d] = td.data()[offset + d];
                 }
-                model.project(descriptor, 0, projected);
+                model.project(td.data(), offset, projected);
                 System.arraycopy(projected, 0, values, length, features);
                 moments.add(model.nearest(projected), values);
             }
-            return List.of(moments).iterator();
-        }).collect();
-        ClassMoments all = new ClassMoments(model.patterns(), length + features);
-        partials.forEach(all::merge);
-        return all;
+            return moments;
+        }).treeReduce(ClassMoments::merge);
     }
 
     private static Map<String, Object> write(String outDir, String runId, ClassMoments moments,

@@ -9,16 +9,21 @@ import org.apache.spark.Partitioner;
 final class OrdinalPartitioner extends Partitioner {
 
     private static final long serialVersionUID = 1L;
-    private static final long POINTS_PER_PARTITION = 50_000;
+    static final long POINTS_PER_PARTITION = 50_000;
 
     private final int partitions;
     private final long ordinalEnd;
 
     /** Ordinals 0 .. ordinalEnd - 1, of which {@code points} are in the fit. */
     OrdinalPartitioner(long ordinalEnd, long points) {
+        this(ordinalEnd, points, POINTS_PER_PARTITION);
+    }
+
+    /** The same with another partition size (tests use small ones to get several partitions). */
+    OrdinalPartitioner(long ordinalEnd, long points, long pointsPerPartition) {
         this.ordinalEnd = Math.max(1, ordinalEnd);
         this.partitions = (int) Math.max(1, Math.min(1024,
-                (points + POINTS_PER_PARTITION - 1) / POINTS_PER_PARTITION));
+                (points + pointsPerPartition - 1) / pointsPerPartition));
     }
 
     @Override

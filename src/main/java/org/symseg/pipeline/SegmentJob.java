@@ -117,8 +117,11 @@ public final class SegmentJob {
             work = QuantizeStage.run(sc, work, failures);
             progress.end();
             progress.begin(sc, "descriptors");
+            // kept as objects: a tile is one large float array, as big deserialized as serialized,
+            // and the fit's passes and the apply then read it without deserializing it each time;
+            // tiles that do not fit in memory go to disk (serialized) as before
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             Set<Integer> dropped = new HashSet<>();
             for (Tuple2<Integer, String> error : all.filter(TileDescriptors::failed)
                     .map(td -> new Tuple2<>(td.tile().input(), td.error())).collect()) {

@@ -2,10 +2,14 @@ package org.symseg.report;
 
 import java.awt.Image;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -22,44 +26,106 @@ import org.symseg.image.Storage;
  */
 final class Preview {
 
+    private static final String PNG_URI = "data:image/png;base64,";
+    private static final byte[] PNG_HEADER = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int PALETTE_SIZE = 256;
 
     private Preview() {
     }
 
-    /** A picture file (PNG overlay, plot) as it should be embedded. */
-    static BufferedImage picture(String path, int maxSide) throws IOException {
+    /** An image ready for an {@code <img>} tag: its data URI and its size in pixels. */
+    record Embedded(String uri, int width, int height) {
+    }
+
+    /**
+     * A picture file (PNG overlay, plot) as it should be embedded. A PNG that needs no
+     * downscaling is embedded as the file's own bytes: decoding and encoding a 1024 x 1024
+     * overlay again took a good part of a small run's time.
+     */
+    static Embedded picture(String path, int maxSide) throws IOException {
+        int[] size = pngSize(path);
+        if (size != null && Math.max(size[0], size[1]) <= maxSide) {
+            try (InputStream in = Storage.open(path)) {
+                return new Embedded(PNG_URI + Base64.getEncoder().encodeToString(in.readAllBytes()),
+                        size[0], size[1]);
+            }
+        }
         BufferedImage image = read(path, 2 * maxSide);
         int longest = Math.max(image.getWidth(), image.getHeight());
         if (longest <= maxSide) {
-            return image;
+            return embedded(image);
         }
         // area averaging after the coarse subsampling keeps atomic lattices free of moiré
         int w = Math.max(1, (int) ((long) image.getWidth() * maxSide / longest));
         int h = Math.max(1, (int) ((long) image.getHeight() * maxSide / longest));
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         small.getGraphics().drawImage(image.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        return small;
+        return embedded(small);
     }
 
-    /** The first page of a label map, each label in its pattern colour (nearest-neighbour). */
-    static BufferedImage labels(String path, int maxSide) throws IOException {
+    /**
+     * The first page of a label map, each label in its pattern colour (nearest-neighbour). Up to
+     * 256 labels it is a palette image, one byte a pixel, which encodes several times faster
+     * than colour pixels and gives the same picture.
+     */
+    static Embedded labels(String path, int maxSide) throws IOException {
         Raster raster = read(path, maxSide).getRaster();
-        BufferedImage out = new BufferedImage(raster.getWidth(), raster.getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[raster.getWidth()];
-        for (int y = 0; y < raster.getHeight(); y++) {
-            raster.getSamples(0, y, row.length, 1, 0, row);
-            for (int x = 0; x < row.length; x++) {
-                out.setRGB(x, y, Overlay.colour(row[x]));
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int[] row = new int[width];
+        boolean fewLabels = true;
+        for (int y = 0; y < height && fewLabels; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
+            fewLabels = Arrays.stream(row).allMatch(label -> label < PALETTE_SIZE);
+        }
+        BufferedImage out = fewLabels
+                ? new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, labelPalette())
+                : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        WritableRaster pixels = out.getRaster();
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
+            if (fewLabels) {
+                pixels.setSamples(0, y, width, 1, 0, row);
+            } else {
+                for (int x = 0; x < width; x++) {
+                    out.setRGB(x, y, Overlay.colour(row[x]));
+                }
             }
         }
-        return out;
+        return embedded(out);
     }
 
-    static String dataUri(BufferedImage image) throws IOException {
+    private static IndexColorModel labelPalette() {
+        byte[][] rgb = new byte[3][PALETTE_SIZE];
+        for (int label = 0; label < PALETTE_SIZE; label++) {
+            int colour = Overlay.colour(label);
+            rgb[0][label] = (byte) (colour >> 16);
+            rgb[1][label] = (byte) (colour >> 8);
+            rgb[2][label] = (byte) colour;
+        }
+        return new IndexColorModel(8, PALETTE_SIZE, rgb[0], rgb[1], rgb[2]);
+    }
+
+    private static Embedded embedded(BufferedImage image) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        return new Embedded(PNG_URI + Base64.getEncoder().encodeToString(png.toByteArray()),
+                image.getWidth(), image.getHeight());
+    }
+
+    /** Width and height from a PNG's header, or null when the file is not a PNG. */
+    private static int[] pngSize(String path) throws IOException {
+        byte[] head;
+        try (InputStream in = Storage.open(path)) {
+            head = in.readNBytes(PNG_HEADER.length + 16);
+        }
+        if (head.length < PNG_HEADER.length + 16
+                || !Arrays.equals(Arrays.copyOf(head, PNG_HEADER.length), PNG_HEADER)) {
+            return null;
+        }
+        // the first chunk is IHDR: length (4 bytes), type (4), then width and height (4 each)
+        ByteBuffer ihdr = ByteBuffer.wrap(head, PNG_HEADER.length + 8, 8);
+        return new int[] {ihdr.getInt(), ihdr.getInt()};
     }
 
     /** The first image of a file, subsampled so neither side exceeds about {@code maxSide}. */

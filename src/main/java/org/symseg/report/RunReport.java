@@ -114,10 +114,10 @@ public final class RunReport {
         String full = Storage.child(outDir, file);
         page.append("<figure>");
         try {
-            var image = labels ? Preview.labels(full, side) : Preview.picture(full, side);
+            Preview.Embedded image = labels ? Preview.labels(full, side) : Preview.picture(full, side);
             page.append("<a href=\"").append(Html.href(file)).append("\"><img src=\"")
-                    .append(Preview.dataUri(image)).append("\" width=\"").append(image.getWidth())
-                    .append("\" height=\"").append(image.getHeight()).append("\" alt=\"")
+                    .append(image.uri()).append("\" width=\"").append(image.width())
+                    .append("\" height=\"").append(image.height()).append("\" alt=\"")
                     .append(Html.text(caption)).append('"').append(labels ? " class=\"labels\"" : "")
                     .append("></a>");
         } catch (IOException | RuntimeException e) {

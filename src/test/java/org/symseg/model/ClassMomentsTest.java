@@ -41,6 +41,54 @@ class ClassMomentsTest {
     }
 
     @Test
+    void reorderedMomentsAreThoseOfRenumberedClasses() {
+        double[][] rows = {{0, 1.5, 2}, {1, 4, -1}, {2, 2, 0}, {1, 6.5, 3}, {2, 5, 5}, {2, 1, 1}};
+        ClassMoments asFound = new ClassMoments(3, 2);
+        ClassMoments renumbered = new ClassMoments(3, 2);
+        int[] order = {2, 0, 1}; // new class i is old class order[i]
+        int[] newLabel = {1, 2, 0};
+        for (double[] row : rows) {
+            asFound.add((int) row[0], new double[] {row[1], row[2]});
+            renumbered.add(newLabel[(int) row[0]], new double[] {row[1], row[2]});
+        }
+        ClassMoments reordered = asFound.reordered(order);
+        assertArrayEquals(new long[] {1, 2, 3}, asFound.counts());
+        assertArrayEquals(renumbered.counts(), reordered.counts());
+        for (int c = 0; c < 2; c++) {
+            assertEquals(renumbered.separability(c), reordered.separability(c), 0.0);
+            assertEquals(renumbered.variance(c), reordered.variance(c), 0.0);
+        }
+        assertArrayEquals(new long[] {3, 1, 2}, reordered.counts());
+    }
+
+    /** Moments gathered in any grouping and merged in any order are the same bits. */
+    @Test
+    void momentsDoNotDependOnGroupingOrOrder() {
+        java.util.Random random = new java.util.Random(3);
+        double[][] rows = new double[500][3];
+        for (double[] row : rows) {
+            row[0] = random.nextInt(2);
+            row[1] = random.nextGaussian() * 3;
+            row[2] = random.nextDouble();
+        }
+        ClassMoments whole = new ClassMoments(2, 2);
+        ClassMoments late = new ClassMoments(2, 2);
+        ClassMoments early = new ClassMoments(2, 2);
+        for (int i = 0; i < rows.length; i++) {
+            whole.add((int) rows[i][0], new double[] {rows[i][1], rows[i][2]});
+        }
+        for (int i = rows.length - 1; i >= 0; i--) {
+            (i % 3 == 0 ? early : late).add((int) rows[i][0], new double[] {rows[i][1], rows[i][2]});
+        }
+        ClassMoments merged = late.merge(early);
+        for (int c = 0; c < 2; c++) {
+            assertEquals(Double.doubleToLongBits(whole.variance(c)), Double.doubleToLongBits(merged.variance(c)));
+            assertEquals(Double.doubleToLongBits(whole.separability(c)),
+                    Double.doubleToLongBits(merged.separability(c)));
+        }
+    }
+
+    @Test
     void constantClassesThatDifferSeparateInfinitely() {
         ClassMoments moments = new ClassMoments(2, 1);
         moments.add(0, new double[] {1});

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symseg.image.TiffWriter;
 import org.symseg.testing.Cli;
 import org.symseg.testing.HeadlessChromium;
 
@@ -86,10 +90,48 @@ class RunReportTest {
     void bigImagesAreEmbeddedDownscaled(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("big.png");
         ImageIO.write(new BufferedImage(2500, 1200, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
-        BufferedImage preview = Preview.picture(png.toString(), RunReport.FULL_SIDE);
-        assertEquals(List.of(1024, 491), List.of(preview.getWidth(), preview.getHeight()));
-        BufferedImage thumb = Preview.picture(png.toString(), RunReport.THUMB_SIDE);
-        assertEquals(256, thumb.getWidth());
+        Preview.Embedded preview = Preview.picture(png.toString(), RunReport.FULL_SIDE);
+        assertEquals(List.of(1024, 491), List.of(preview.width(), preview.height()));
+        BufferedImage decoded = decode(preview);
+        assertEquals(List.of(1024, 491), List.of(decoded.getWidth(), decoded.getHeight()));
+        Preview.Embedded thumb = Preview.picture(png.toString(), RunReport.THUMB_SIDE);
+        assertEquals(256, thumb.width());
+        assertEquals(256, decode(thumb).getWidth());
+    }
+
+    @Test
+    void aSmallPngIsEmbeddedAsItsOwnBytes(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("small.png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        Preview.Embedded embedded = Preview.picture(png.toString(), RunReport.FULL_SIDE);
+        assertEquals(List.of(300, 200), List.of(embedded.width(), embedded.height()));
+        assertEquals("data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png)),
+                embedded.uri());
+    }
+
+    /** Palette (up to 256 labels) or colour pixels (more), each label shows its pattern colour. */
+    @Test
+    void labelMapsShowEachLabelInItsColour(@TempDir Path dir) throws Exception {
+        for (int top : new int[] {5, 300}) {
+            BufferedImage map = new BufferedImage(top + 1, 3, BufferedImage.TYPE_USHORT_GRAY);
+            for (int x = 0; x <= top; x++) {
+                map.getRaster().setSample(x, 1, 0, x);
+            }
+            Path tif = dir.resolve("labels-" + top + ".tif");
+            try (OutputStream out = Files.newOutputStream(tif)) {
+                TiffWriter.write(out, List.of(map));
+            }
+            BufferedImage shown = decode(Preview.labels(tif.toString(), RunReport.FULL_SIDE));
+            for (int x = 0; x <= top; x++) {
+                assertEquals(Overlay.colour(x), shown.getRGB(x, 1) & 0xffffff, "label " + x);
+                assertEquals(Overlay.colour(0), shown.getRGB(x, 0) & 0xffffff, "label 0 above " + x);
+            }
+        }
+    }
+
+    private static BufferedImage decode(Preview.Embedded embedded) throws Exception {
+        String base64 = embedded.uri().substring("data:image/png;base64,".length());
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
     }
 
     @Test

@@ -1,0 +1,152 @@
+package org.symseg.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
+import org.symseg.model.SegmentationModel;
+import org.symseg.tiling.Tile;
+import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The points a fit runs on: every stride point, or the {@code --fit-sample} grid. Sums over them
+ * (covariance, Fisher moments, label counts) are exact, so they are taken tile by tile where the
+ * descriptors lie ({@link #offsets}). Only k-means needs the points in one fixed order: their PCA
+ * features, a few numbers a point, are partitioned and ordered by run ordinal, never by tile
+ * ({@link #orderedFeatures}), so MLlib sees the same points in the same partitions whatever the
+ * tiling.
+ *
+ * <p>Features are shuffled as runs: those of one row of one tile, which have consecutive
+ * ordinals, travel as one record (split where a fit partition ends), and are cut back into one
+ * vector per point after the shuffle.
+ */
+final class FitPoints {
+
+    private FitPoints() {
+    }
+
+    /** Where the tile's fit points start in its descriptor data, row by row. */
+    static int[] offsets(RunPlan plan, Tile tile) {
+        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int length = plan.descriptor().length();
+        int firstColumn = Math.floorMod(-tile.ix0(), every);
+        int firstRow = Math.floorMod(-tile.iy0(), every);
+        int columns = onGrid(tile.pointsX(), firstColumn, every);
+        int rows = onGrid(tile.pointsY(), firstRow, every);
+        int[] offsets = new int[columns * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int j = firstRow + r * every;
+                int i = firstColumn + c * every;
+                offsets[r * columns + c] = (j * tile.pointsX() + i) * length;
+            }
+        }
+        return offsets;
+    }
+
+    /** How many of {@code points} indices, from {@code first} on, are {@code every} apart. */
+    private static int onGrid(int points, int first, int every) {
+        return Math.max(0, (points - first + every - 1) / every);
+    }
+
+    /** The fit points' features under {@code basis}, in run ordinal order. */
+    static JavaRDD<Vector> orderedFeatures(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            SegmentationModel basis) {
+        return orderedFeatures(tiles, plan, basis, OrdinalPartitioner.POINTS_PER_PARTITION);
+    }
+
+    static JavaRDD<Vector> orderedFeatures(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            SegmentationModel basis, long pointsPerPartition) {
+        RunPlan run = plan.value();
+        OrdinalPartitioner partitioner = new OrdinalPartitioner(run.ordinalEnd(), count(run),
+                pointsPerPartition);
+        int features = basis.features();
+        return tiles
+                .flatMapToPair(td -> runsOf(plan.value(), td, basis, partitioner).iterator())
+                .repartitionAndSortWithinPartitions(partitioner)
+                .values()
+                .flatMap(values -> split(values, features));
+    }
+
+    /** About how many points the fit uses (a bound: the sample grid rounds up). */
+    static long count(RunPlan run) {
+        long every = sampleEvery(run.points(), run.config().fitSample());
+        return run.points() / (every * every) + 1;
+    }
+
+    /**
+     * Whether fit data of about this many bytes is cached deserialized in memory: when it takes
+     * at most a quarter of the storage memory still free. Then each pass reads objects rather
+     * than deserializing the same bytes again; larger data is kept serialized, so memory stays
+     * bounded. Caching changes speed only, never results, so it may depend on the memory at hand.
+     */
+    static boolean inMemory(SparkContext sc, long bytes) {
+        long free = 0;
+        for (Tuple2<Object, Object> memory : CollectionConverters.asJava(sc.getExecutorMemoryStatus()).values()) {
+            free += (Long) memory._2();
+        }
+        return bytes <= free / 4;
+    }
+
+    /**
+     * The fit sample keeps the points whose stride indices are both multiples of this, a coarser
+     * grid over every frame, about {@code sample} points in all (0: every point).
+     */
+    static int sampleEvery(long points, long sample) {
+        return sample <= 0 || sample >= points ? 1 : (int) Math.ceil(Math.sqrt((double) points / sample));
+    }
+
+    /**
+     * The features of the tile's fit points as runs keyed by their first ordinal: per row of the
+     * sample grid, the row's points in order, cut where the fit partition changes. Runs of
+     * different tiles never interleave, since a tile holds a contiguous stretch of each row.
+     */
+    private static List<Tuple2<Long, double[]>> runsOf(RunPlan plan, TileDescriptors td,
+            SegmentationModel basis, OrdinalPartitioner partitioner) {
+        Tile tile = td.tile();
+        InputPlan input = plan.input(tile.input());
+        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int length = plan.descriptor().length();
+        int features = basis.features();
+        int[] offsets = offsets(plan, tile);
+        int columns = onGrid(tile.pointsX(), Math.floorMod(-tile.ix0(), every), every);
+        long[] ordinals = new long[offsets.length];
+        for (int p = 0; p < offsets.length; p++) {
+            int point = offsets[p] / length;
+            ordinals[p] = input.ordinal(tile.frame(), tile.ix0() + point % tile.pointsX(),
+                    tile.iy0() + point / tile.pointsX());
+        }
+        List<Tuple2<Long, double[]>> runs = new ArrayList<>();
+        double[] projected = new double[features];
+        for (int rowStart = 0; rowStart < offsets.length; rowStart += columns) {
+            int start = rowStart;
+            for (int p = rowStart + 1; p <= rowStart + columns; p++) {
+                if (p == rowStart + columns
+                        || partitioner.getPartition(ordinals[p]) != partitioner.getPartition(ordinals[start])) {
+                    double[] run = new double[(p - start) * features];
+                    for (int q = start; q < p; q++) {
+                        basis.project(td.data(), offsets[q], projected);
+                        System.arraycopy(projected, 0, run, (q - start) * features, features);
+                    }
+                    runs.add(new Tuple2<>(ordinals[start], run));
+                    start = p;
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static Iterator<Vector> split(double[] values, int features) {
+        List<Vector> points = new ArrayList<>(values.length / features);
+        for (int offset = 0; offset < values.length; offset += features) {
+            points.add(Vectors.dense(Arrays.copyOfRange(values, offset, offset + features)));
+        }
+        return points.iterator();
+    }
+}

@@ -1,0 +1,167 @@
+package org.symseg.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.symseg.cli.Main;
+import org.symseg.pipeline.SparkContexts;
+
+/**
+ * Whole {@code segment} runs, repeated in one JVM on an embedded local Spark, so that JIT
+ * compilation and Spark start are paid once (the first round is the warm-up) and what remains is
+ * the cost of a run itself. Not a test: run it by hand (command in BENCHMARKS.md).
+ *
+ * <pre>
+ * WarmSegmentBenchmark [--rounds N] [--masters local[2],local[1]] [--series-of N FILE]
+ *                      [--jobs] [segment arguments: INPUT... and settings]
+ * </pre>
+ *
+ * Every argument it does not know goes to {@code symseg segment} as typed, so the descriptor kind
+ * is chosen as on the command line ({@code --descriptor rotation}). {@code --series-of N FILE}
+ * copies FILE N times into a temporary directory and segments it as one {@code --series} (a batch
+ * of N frames in one run). Each round writes into a fresh temporary directory, so no round reuses
+ * an earlier model or skips an input. Per round it prints the wall time, the stage times of the
+ * run's {@code manifest.json}, the share of the wall time outside the descriptor stage, and the
+ * Spark jobs per stage ({@code --jobs}: every job with its call site).
+ */
+public final class WarmSegmentBenchmark {
+
+    private int rounds = 6;
+    private List<String> masters = List.of("local[2]");
+    private boolean listJobs;
+    private final List<String> segmentArgs = new ArrayList<>();
+    private final List<Path> temporary = new ArrayList<>();
+
+    private WarmSegmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WarmSegmentBenchmark bench = new WarmSegmentBenchmark();
+        try {
+            bench.parse(args);
+            for (String master : bench.masters) {
+                bench.runAll(master);
+            }
+        } finally {
+            SparkContexts.stopIfRunning();
+            for (Path dir : bench.temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private void parse(String[] args) throws IOException {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--masters" -> masters = Arrays.asList(args[++i].split(","));
+                case "--jobs" -> listJobs = true;
+                case "--series-of" -> {
+                    int copies = Integer.parseInt(args[++i]);
+                    segmentArgs.add("--series");
+                    segmentArgs.add(seriesOf(copies, Path.of(args[++i])).toString());
+                }
+                default -> segmentArgs.add(args[i]);
+            }
+        }
+        if (segmentArgs.isEmpty() || rounds < 1) {
+            throw new IllegalArgumentException("usage: WarmSegmentBenchmark [--rounds N] "
+                    + "[--masters M,...] [--series-of N FILE] [--jobs] [INPUT...] [settings]");
+        }
+    }
+
+    /** A fresh context per master: a running one keeps the master it was made with. */
+    private void runAll(String master) throws IOException {
+        SparkContexts.stopIfRunning();
+        JavaSparkContext sc = SparkContexts.getOrCreate(master);
+        JobTimeline timeline = new JobTimeline();
+        sc.sc().addSparkListener(timeline);
+        System.out.printf(Locale.ROOT, "# %s, %d cores, Java %s, segment %s%n", master,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                String.join(" ", segmentArgs));
+        List<Double> walls = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            double wall = runOnce(master, round, sc, timeline);
+            if (round > 0 || rounds == 1) {
+                walls.add(wall);
+            }
+        }
+        walls.sort(Comparator.naturalOrder());
+        System.out.printf(Locale.ROOT, "# %s median of %d warm rounds: %.3f s (min %.3f s)%n%n",
+                master, walls.size(), walls.get(walls.size() / 2), walls.get(0));
+        sc.sc().removeSparkListener(timeline);
+    }
+
+    private double runOnce(String master, int round, JavaSparkContext sc, JobTimeline timeline)
+            throws IOException {
+        Path out = Files.createTempDirectory("symseg-warm-");
+        List<String> command = new ArrayList<>(List.of("segment"));
+        command.addAll(segmentArgs);
+        command.addAll(List.of("--out", out.toString(), "--master", master, "--quiet"));
+        StringWriter printed = new StringWriter();
+        long start = System.nanoTime();
+        int code = Main.execute(new PrintWriter(printed, true), new PrintWriter(printed, true),
+                command.toArray(String[]::new));
+        double wall = (System.nanoTime() - start) / 1e9;
+        try {
+            if (code != 0) {
+                throw new IllegalStateException("segment exited with " + code + ":\n" + printed);
+            }
+            List<JobTimeline.Job> jobs = timeline.drain(sc.sc());
+            JsonNode timings = new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
+                    .get("timingsMs");
+            System.out.printf(Locale.ROOT, "round %d%s: wall %.3f s | %s | outside descriptors %.0f%%%n",
+                    round + 1, round == 0 ? " (warm-up)" : "", wall, stages(timings),
+                    100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall));
+            System.out.println("    " + JobTimeline.summary(jobs));
+            if (listJobs) {
+                jobs.forEach(job -> System.out.printf(Locale.ROOT,
+                        "    job %3d %-12s after %4d ms: %5d ms (stages %s ms, tasks %5d ms) %s%n",
+                        job.id(), job.stage(), job.gapMs(), job.wallMs(), job.stageMs(), job.taskMs(),
+                        job.callSite()));
+            }
+        } finally {
+            deleteTree(out);
+        }
+        return wall;
+    }
+
+    /** The manifest's stage times in milliseconds, in the order the run recorded them. */
+    private static String stages(JsonNode timings) {
+        StringBuilder line = new StringBuilder();
+        timings.fields().forEachRemaining(e -> line.append(line.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(' ').append(e.getValue().asLong()));
+        return line.append(" ms").toString();
+    }
+
+    /** A temporary directory holding {@code copies} copies of {@code image}, in frame order. */
+    private Path seriesOf(int copies, Path image) throws IOException {
+        Path dir = Files.createTempDirectory("symseg-series-");
+        temporary.add(dir);
+        String name = image.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.'));
+        for (int i = 0; i < copies; i++) {
+            Files.copy(image, dir.resolve(String.format(Locale.ROOT, "frame_%03d%s", i, extension)));
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

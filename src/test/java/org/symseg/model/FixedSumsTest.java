@@ -1,0 +1,58 @@
+package org.symseg.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FixedSumsTest {
+
+    /** Adds {@code terms} to slot 0 one batch of {@code batch} at a time, each bounded by 2^52. */
+    private static FixedSums sum(long[] terms, int from, int to, int batch) {
+        FixedSums sums = new FixedSums(1);
+        for (int i = from; i < to; i += batch) {
+            double[] pending = sums.pending(batch * 0x1p52);
+            for (int k = i; k < Math.min(to, i + batch); k++) {
+                pending[0] += terms[k];
+            }
+        }
+        return sums;
+    }
+
+    @Test
+    void totalsFarBeyondALongAreExactAndOrderIndependent() {
+        Random random = new Random(5);
+        long[] terms = new long[40_000];
+        BigInteger exact = BigInteger.ZERO;
+        for (int i = 0; i < terms.length; i++) {
+            // mostly large positive terms, some negative: the total passes 2^63 many times over
+            terms[i] = (random.nextInt(10) == 0 ? -1 : 1) * (long) (random.nextDouble() * 0x1p52);
+            exact = exact.add(BigInteger.valueOf(terms[i]));
+        }
+        FixedSums whole = sum(terms, 0, terms.length, 1);
+        FixedSums parts = sum(terms, 25_000, terms.length, 1);
+        parts.merge(sum(terms, 0, 25_000, 1));
+        assertEquals(exact.doubleValue(), whole.total(0));
+        assertEquals(Double.doubleToLongBits(whole.total(0)), Double.doubleToLongBits(parts.total(0)));
+    }
+
+    @Test
+    void smallNegativeTotalsKeepEveryUnit() {
+        FixedSums sums = new FixedSums(1);
+        sums.pending(8)[0] += -5;
+        FixedSums other = new FixedSums(1);
+        other.pending(8)[0] += 2;
+        sums.merge(other);
+        assertEquals(-3.0, sums.total(0));
+    }
+
+    @Test
+    void quantizedValuesAreWholeUnitsAndLargeOnesAreRefused() {
+        assertEquals(3.0, FixedSums.quantize(0.75, 4));
+        assertEquals(-1.0, FixedSums.quantize(-0.3, 4));
+        assertThrows(ArithmeticException.class, () -> FixedSums.quantize(1e9, 0x1p18));
+        assertThrows(ArithmeticException.class, () -> FixedSums.quantize(Double.NaN, 1));
+    }
+}
