@@ -65,7 +65,8 @@ run_with_class_data() {
       mv -f "$partial" "$archive"
       # archives older than the jar were recorded for an earlier build; those of other JVM
       # options for this build stay, so runs that alternate options do not record each time
-      find "$root/target" -maxdepth 1 -name 'symseg-*.jsa*' ! -newer "$root/target/symseg.jar" -delete
+      find "$root/target" -maxdepth 1 -name 'symseg-*.jsa*' ! -name "$(basename "$archive")" \
+        ! -newer "$root/target/symseg.jar" -delete
     else
       touch "$archive.failed"
     fi

@@ -7,18 +7,18 @@ import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.storage.StorageLevel;
-import org.symseg.model.KSelection;
 import org.symseg.model.CovarianceSums;
+import org.symseg.model.KSelection;
 import org.symseg.model.LabelOrder;
 import org.symseg.model.LocalPca;
 import org.symseg.model.SegmentationModel;
 
 /**
- * One model per run: PCA (covariance summed by Spark, axes found on the driver), then MLlib
- * k-means, over the stride points of every frame of every input. Points are laid out by their
- * run ordinal (not by tile) and k-means has a fixed seed, so the model does not depend on tiling
- * or partitioning; labels are then put in canonical order. With
- * {@code --k auto}, {@link PatternCount} picks k on the same PCA features.
+ * One model per run: PCA (covariance summed exactly by Spark, axes found on the driver), then
+ * MLlib k-means, over the fit points of every frame of every input ({@link FitPoints}). The sums
+ * are exact and k-means sees the points' features laid out by run ordinal (not by tile) with a
+ * fixed seed, so the model does not depend on tiling or partitioning; labels are then put in
+ * canonical order. With {@code --k auto}, {@link PatternCount} picks k on the same PCA features.
  */
 final class FitStage {
 
