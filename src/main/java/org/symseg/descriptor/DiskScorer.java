@@ -89,21 +89,21 @@ final class DiskScorer {
 
     /**
      * Scores of every operation at the {@code count} pixels from row-major index {@code start}
-     * along its row: pixel x's score of operation o goes to {@code out[to + x * operations + o]}.
+     * along its row: pixel x's score of operation o goes to {@code out[o * plane + to + x]}.
      */
-    void scoreRun(int start, int count, float[] out, int to) {
+    void scoreRun(int start, int count, float[] out, int to, int plane) {
         int ops = operations.length;
         int x = 0;
         for (int lanes = block.lanes(); x + lanes <= count; x += lanes) {
             block.original(values, start + x, diskOffsets, sa, saa);
             for (int o = 0; o < ops; o++) {
-                score(block, o, start + x, out, to + x * ops + o, ops);
+                score(block, o, start + x, out, o * plane + to + x);
             }
         }
         for (; x < count; x++) {
             one.original(values, start + x, diskOffsets, sa, saa);
             for (int o = 0; o < ops; o++) {
-                score(one, o, start + x, out, to + x * ops + o, ops);
+                score(one, o, start + x, out, o * plane + to + x);
             }
         }
     }
@@ -120,18 +120,18 @@ final class DiskScorer {
      */
     void scoreBlock(int at, int o, float[] out) {
         block.original(values, at, diskOffsets, sa, saa);
-        score(block, o, at, out, 0, 1);
+        score(block, o, at, out, 0);
     }
 
     /** Score of operation {@code o} at the pixel with row-major index {@code at}. */
     float scoreOne(int at, int o) {
         one.original(values, at, diskOffsets, sa, saa);
-        score(one, o, at, single, 0, 1);
+        score(one, o, at, single, 0);
         return single[0];
     }
 
-    /** Operation o's scores for the block at {@code at}, lane i's into out[first + i * stride]. */
-    private void score(PatchSums sums, int o, int at, float[] out, int first, int stride) {
+    /** Operation o's scores for the block at {@code at}, lane i's into out[first + i]. */
+    private void score(PatchSums sums, int o, int at, float[] out, int first) {
         Operation op = operations[o];
         long n = diskOffsets.length;
         if (op.exact()) {
@@ -140,12 +140,12 @@ final class DiskScorer {
             for (int i = 0; i < sums.lanes(); i++) {
                 long a = (long) sa[i];
                 long aa = (long) saa[i];
-                out[first + i * stride] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
+                out[first + i] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
             }
         } else {
             sums.bilinear(values, at, width, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i * stride] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
+                out[first + i] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
             }
         }
     }

@@ -11,7 +11,9 @@ package org.symseg.descriptor;
  */
 final class PeakPooling {
 
+    /** The operation's whole-pixel scores: bw x bh values of {@code scores} from {@code base}. */
     private final float[] plane;
+    private final int base;
     private final float[] half;
     private final DiskScorer[] scorers;
     private final int o;
@@ -26,12 +28,12 @@ final class PeakPooling {
     private final int[][] peakColumns;
 
     /**
-     * Operation {@code o} of {@code scores} (pixel-major over the bw x bh box at (bx, by), all
-     * operations of a pixel together), pooled over windows of half-size {@code h}; half-pixel
+     * Operation {@code o} of {@code scores} (one bw x bh plane per operation over the box at
+     * (bx, by), operation by operation), pooled over windows of half-size {@code h}; half-pixel
      * scores come from {@code scorers} (by centring) over an image {@code width} wide.
      * {@code half} is scratch of 4 bw bh values.
      */
-    PeakPooling(float[] scores, int ops, int o, int h, int bw, int bh, int bx, int by,
+    PeakPooling(float[] scores, int o, int h, int bw, int bh, int bx, int by,
             DiskScorer[] scorers, int width, float[] half) {
         this.o = o;
         this.h = h;
@@ -43,10 +45,8 @@ final class PeakPooling {
         this.width = width;
         this.half = half;
         this.block = new float[scorers[0].lanes()];
-        this.plane = new float[bw * bh];
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = scores[i * ops + o];
-        }
+        this.plane = scores;
+        this.base = o * bw * bh;
         this.peakColumns = new int[bh][];
         for (int y = 0; y < bh; y++) {
             peakColumns[y] = peaksOfRow(y);
@@ -75,7 +75,7 @@ final class PeakPooling {
                 int cx = xs[i] - bx;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int x = cx - h; x <= cx + h; x++) {
-                    max = Math.max(max, plane[y * bw + x]);
+                    max = Math.max(max, plane[base + y * bw + x]);
                 }
                 rowMax[y * nx + i] = max;
             }
@@ -108,7 +108,7 @@ final class PeakPooling {
             // inside the window, a pixel's neighbours are all in it: the row's peak list holds
             int[] peaks = peakColumns[y];
             for (int p = firstAtLeast(peaks, cx - h + 1); p < peaks.length && peaks[p] < cx + h; p++) {
-                if (plane[y * bw + peaks[p]] >= threshold) {
+                if (plane[base + y * bw + peaks[p]] >= threshold) {
                     best = Math.max(best, aroundPeak(peaks[p], y, cx, cy));
                 }
             }
@@ -118,7 +118,7 @@ final class PeakPooling {
 
     /** The refined score around edge pixel (x, y) if it is a peak of the window near its best. */
     private float ifEdgePeak(int x, int y, int cx, int cy, float threshold) {
-        return plane[y * bw + x] >= threshold && beatsNoNeighbour(x, y, cx - h, cy - h, cx + h, cy + h)
+        return plane[base + y * bw + x] >= threshold && beatsNoNeighbour(x, y, cx - h, cy - h, cx + h, cy + h)
                 ? aroundPeak(x, y, cx, cy) : Float.NEGATIVE_INFINITY;
     }
 
@@ -138,10 +138,10 @@ final class PeakPooling {
 
     /** No neighbour of (x, y) inside the rectangle [x0, x1] x [y0, y1] scores higher. */
     private boolean beatsNoNeighbour(int x, int y, int x0, int y0, int x1, int y1) {
-        float s = plane[y * bw + x];
+        float s = plane[base + y * bw + x];
         for (int ny = Math.max(y - 1, y0); ny <= Math.min(y + 1, y1); ny++) {
             for (int nx = Math.max(x - 1, x0); nx <= Math.min(x + 1, x1); nx++) {
-                if (plane[ny * bw + nx] > s) {
+                if (plane[base + ny * bw + nx] > s) {
                     return false;
                 }
             }

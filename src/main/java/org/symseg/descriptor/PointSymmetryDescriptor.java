@@ -130,14 +130,14 @@ public final class PointSymmetryDescriptor implements Descriptor {
                     end++;
                 }
                 if (end > x) {
-                    scorers[0].scoreRun((by + y) * width + bx + x, end - x, scores, (y * bw + x) * ops);
+                    scorers[0].scoreRun((by + y) * width + bx + x, end - x, scores, y * bw + x, bw * bh);
                     x = end;
                 }
             }
         }
         float[] half = new float[4 * bw * bh];
         for (int o = 0; o < ops; o++) {
-            new PeakPooling(scores, ops, o, h, bw, bh, bx, by, scorers, width, half).poolAll(xs, ys, out, ops);
+            new PeakPooling(scores, o, h, bw, bh, bx, by, scorers, width, half).poolAll(xs, ys, out, ops);
         }
     }
 

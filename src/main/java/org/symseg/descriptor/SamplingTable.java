@@ -26,7 +26,7 @@ final class SamplingTable implements Serializable {
      */
     final int[] dx;
     final int[] dy;
-    /** Bilinear weights, parallel to dx, dy; all 1 for a one-tap table. */
+    /** Bilinear weights, parallel to dx, dy; null for a one-tap table. */
     final double[] weight;
     /**
      * For a one-tap table, the operation as pairs of disk samples (k, the sample it reads). Such an
@@ -120,9 +120,7 @@ final class SamplingTable implements Serializable {
                 single.add(new int[] {k, j});
             }
         }
-        double[] weight = new double[n];
-        java.util.Arrays.fill(weight, 1);
-        return new SamplingTable(operation, 1, dx, dy, weight, doubled.toArray(int[][]::new),
+        return new SamplingTable(operation, 1, dx, dy, null, doubled.toArray(int[][]::new),
                 single.toArray(int[][]::new));
     }
 

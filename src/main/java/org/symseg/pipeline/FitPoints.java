@@ -37,7 +37,7 @@ final class FitPoints {
         int length = plan.descriptor().length();
         int firstColumn = Math.floorMod(-tile.ix0(), every);
         int firstRow = Math.floorMod(-tile.iy0(), every);
-        int columns = onGrid(tile.pointsX(), firstColumn, every);
+        int columns = columns(tile, every);
         int rows = onGrid(tile.pointsY(), firstRow, every);
         int[] offsets = new int[columns * rows];
         for (int r = 0; r < rows; r++) {
@@ -48,6 +48,11 @@ final class FitPoints {
             }
         }
         return offsets;
+    }
+
+    /** How many fit points each row of the tile holds, with the sample grid {@code every} apart. */
+    private static int columns(Tile tile, int every) {
+        return onGrid(tile.pointsX(), Math.floorMod(-tile.ix0(), every), every);
     }
 
     /** How many of {@code points} indices, from {@code first} on, are {@code every} apart. */
@@ -115,7 +120,7 @@ final class FitPoints {
         int length = plan.descriptor().length();
         int features = basis.features();
         int[] offsets = offsets(plan, tile);
-        int columns = onGrid(tile.pointsX(), Math.floorMod(-tile.ix0(), every), every);
+        int columns = columns(tile, every);
         long[] ordinals = new long[offsets.length];
         for (int p = 0; p < offsets.length; p++) {
             int point = offsets[p] / length;

@@ -34,11 +34,11 @@ class PatchSumsTest {
             float[] simd = new float[run * ops.size()];
             float[] scalar = new float[run * ops.size()];
             int start = 20 * 60 + 15;
-            new DiskScorer(values, 60, disk, tables, new VectorPatchSums()).scoreRun(start, run, simd, 0);
-            new DiskScorer(values, 60, disk, tables, new ScalarPatchSums()).scoreRun(start, run, scalar, 0);
+            new DiskScorer(values, 60, disk, tables, new VectorPatchSums()).scoreRun(start, run, simd, 0, run);
+            new DiskScorer(values, 60, disk, tables, new ScalarPatchSums()).scoreRun(start, run, scalar, 0, run);
             for (int i = 0; i < simd.length; i++) {
                 assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(simd[i]),
-                        ops.get(i % ops.size()).name() + " centring " + c + " pixel " + i / ops.size());
+                        ops.get(i / run).name() + " centring " + c + " pixel " + i % run);
             }
         }
     }

@@ -170,10 +170,10 @@ class PointSymmetryDescriptorTest {
             DiskScorer scorer = new DiskScorer(values, 30, disk, ops.stream()
                     .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
                     PatchSums.widest());
-            scorer.scoreRun(15 * 30 + 12, run, out, 0);
+            scorer.scoreRun(15 * 30 + 12, run, out, 0, run);
             for (int x = 0; x < run; x++) {
                 for (int o = 0; o < ops.size(); o++) {
-                    float score = out[x * ops.size() + o];
+                    float score = out[o * run + x];
                     assertEquals(bruteForce(image, 12 + x + disk.centreX(), 15 + disk.centreY(), 6,
                             ops.get(o)), score, 1e-6, ops.get(o).name() + " centring " + c);
                     // a pixel's score does not depend on the run it is computed in
