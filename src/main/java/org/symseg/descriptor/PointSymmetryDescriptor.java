@@ -110,10 +110,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         boolean[] columnNeeded = needed(xs, bx, bw, h);
         boolean[] rowNeeded = needed(ys, by, bh, h);
         float[] scores = new float[bw * bh * ops];
-        double[] values = new double[image.pixels().length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = image.pixels()[i];
-        }
+        double[] values = image.asDoubles();
         int width = image.width();
         DiskScorer[] scorers = new DiskScorer[4];
         PatchSums block = PatchSums.widest();

@@ -15,4 +15,13 @@ public record QuantizedImage(int[] pixels, int width, int height) {
     public int at(int x, int y) {
         return pixels[y * width + x];
     }
+
+    /** The pixels as doubles, for kernels whose sums of products stay exact in double. */
+    public double[] asDoubles() {
+        double[] values = new double[pixels.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = pixels[i];
+        }
+        return values;
+    }
 }

@@ -3,8 +3,8 @@ package org.symseg.descriptor;
 /**
  * Translation-symmetry descriptor (paper, Eq. 3): for each shift (m, n) of a {@link ShiftSet},
  * the Pearson correlation of the (2p+1) x (2p+1) patch at the point with the patch shifted by
- * (m, n). Patch sums come from running sums, so the cost per shift and pixel does not depend on
- * the patch size.
+ * (m, n). Patch sums come from summed-area tables ({@link CornerMoments}) and the cross terms from {@link ShiftedProducts},
+ * so the cost per shift and pixel does not depend on the patch size.
  */
 public final class TranslationDescriptor implements Descriptor {
 
@@ -61,70 +61,35 @@ public final class TranslationDescriptor implements Descriptor {
                 scaleA[k] = Pearson.inverseDeviation(n, sumSq.box(xs[i] - p, ys[j] - p, size), sa[k]);
             }
         }
-        // the shifted patches' sums and inverse deviations, by top-left corner, over every corner
-        // a shift reaches: shifts of neighbouring points reach the same corners, so each is
-        // worked out once, not once per point and shift
-        int cx0 = xs[0] - p - shifts.maxAbsX();
-        int cy0 = ys[0] - p - shifts.maxAbsY();
-        int cw = xs[xs.length - 1] - xs[0] + 2 * shifts.maxAbsX() + 1;
-        int ch = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
-        long[] cornerSum = new long[cw * ch];
-        double[] cornerScale = new double[cw * ch];
-        for (int y = 0; y < ch; y++) {
-            for (int x = 0; x < cw; x++) {
-                long s = sum.box(cx0 + x, cy0 + y, size);
-                cornerSum[y * cw + x] = s;
-                cornerScale[y * cw + x] = Pearson.inverseDeviation(n, sumSq.box(cx0 + x, cy0 + y, size), s);
-            }
+        int nx = xs.length;
+        // the points of a row reach the shifted patches' corners every step pixels
+        int step = nx > 1 ? xs[1] - xs[0] : 1;
+        for (int i = 1; i < nx; i++) {
+            step = xs[i] - xs[i - 1] == step ? step : 1;
         }
+        int[] columnOffset = new int[nx];
+        for (int i = 0; i < nx; i++) {
+            columnOffset[i] = (xs[i] - xs[0]) / step;
+        }
+        CornerMoments corners = new CornerMoments(sum, sumSq, size,
+                xs[0] - p - shifts.maxAbsX(), ys[0] - p - shifts.maxAbsY(),
+                xs[nx - 1] - xs[0] + 2 * shifts.maxAbsX() + 1,
+                ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1, step);
         // scores are gathered shift by shift, then turned point by point once at the end
         float[] byShift = new float[length * points];
-        // the box that holds every patch; products are formed over it only
-        int bx = xs[0] - p;
-        int by = ys[0] - p;
-        int bw = xs[xs.length - 1] + p - bx + 1;
-        int bh = ys[ys.length - 1] + p - by + 1;
-        int nx = xs.length;
-        int[] left = new int[nx];
-        int[] right = new int[nx];
-        for (int i = 0; i < nx; i++) {
-            left[i] = xs[i] - p - bx;
-            right[i] = xs[i] + p - bx + 1;
-        }
-        // per shift: a running sum along each row of products, read off at the patch edges of
-        // every point column, then summed down the columns; one pass over the box, so the cost
-        // per shift does not depend on the patch size, and every sum is an exact long
-        long[] rowPrefix = new long[bw + 1];
-        long[] columnPrefix = new long[(bh + 1) * nx];
-        int[] pix = image.pixels();
-        int width = image.width();
+        ShiftedProducts products = new ShiftedProducts(image.asDoubles(), image.width(), xs, ys, size);
+        long[] sab = new long[points];
         for (int s = 0; s < length; s++) {
             int dx = shifts.dx()[s];
             int dy = shifts.dy()[s];
-            for (int y = 0; y < bh; y++) {
-                int a = (by + y) * width + bx;
-                int b = (by + y + dy) * width + bx + dx;
-                long run = 0;
-                for (int x = 0; x < bw; x++) {
-                    run += (long) pix[a + x] * pix[b + x];
-                    rowPrefix[x + 1] = run;
-                }
-                int above = y * nx;
-                int here = above + nx;
-                for (int i = 0; i < nx; i++) {
-                    columnPrefix[here + i] = columnPrefix[above + i] + rowPrefix[right[i]] - rowPrefix[left[i]];
-                }
-            }
+            products.sums(dx, dy, sab);
             for (int j = 0; j < ys.length; j++) {
-                int top = (ys[j] - p - by) * nx;
-                int bottom = (ys[j] + p - by + 1) * nx;
-                int corners = (ys[j] - p + dy - cy0) * cw + dx - cx0 - p;
+                int first = corners.index(xs[0] - p + dx, ys[j] - p + dy);
                 for (int i = 0; i < nx; i++) {
                     int k = j * nx + i;
-                    int q = corners + xs[i];
-                    long sab = columnPrefix[bottom + i] - columnPrefix[top + i];
-                    byShift[s * points + k] = Pearson.of(Pearson.centred(n, sab, sa[k], cornerSum[q]),
-                            scaleA[k], cornerScale[q]);
+                    int q = first + columnOffset[i];
+                    byShift[s * points + k] = Pearson.of(Pearson.centred(n, sab[k], sa[k], corners.sum(q)),
+                            scaleA[k], corners.inverseDeviation(q));
                 }
             }
         }

@@ -33,8 +33,7 @@ class TranslationDescriptorTest {
 
     private static void assertMatchesBruteForce(QuantizedImage image, int p, int w, int count,
             int stride) {
-        TranslationDescriptor descriptor = new TranslationDescriptor(p, w, count);
-        int reach = descriptor.reach();
+        int reach = new TranslationDescriptor(p, w, count).reach();
         int nx = (image.width() - 2 * reach - 1) / stride + 1;
         int ny = (image.height() - 2 * reach - 1) / stride + 1;
         int[] xs = new int[nx];
@@ -45,6 +44,14 @@ class TranslationDescriptorTest {
         for (int j = 0; j < ny; j++) {
             ys[j] = reach + j * stride;
         }
+        assertMatchesBruteForce(image, p, w, count, xs, ys);
+    }
+
+    private static void assertMatchesBruteForce(QuantizedImage image, int p, int w, int count,
+            int[] xs, int[] ys) {
+        TranslationDescriptor descriptor = new TranslationDescriptor(p, w, count);
+        int nx = xs.length;
+        int ny = ys.length;
         float[] out = new float[nx * ny * descriptor.length()];
         descriptor.compute(image, xs, ys, out);
         double worst = 0;
@@ -74,6 +81,14 @@ class TranslationDescriptorTest {
     @Test
     void smallIntegersAndStrideOneMatchBruteForce() {
         assertMatchesBruteForce(random(24, 24, 3, 3), 2, 3, 12, 1);
+    }
+
+    @Test
+    void unevenlySpacedAndSinglePointsMatchBruteForce() {
+        QuantizedImage image = lattice(60, 58, 4);
+        // reach is 4 + 5: points as close as one pixel, patches overlapping unevenly
+        assertMatchesBruteForce(image, 4, 5, 16, new int[] {9, 12, 15, 23, 50}, new int[] {9, 17, 18, 48});
+        assertMatchesBruteForce(image, 4, 5, 16, new int[] {31}, new int[] {12});
     }
 
     @Test

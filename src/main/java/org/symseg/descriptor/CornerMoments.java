@@ -1,0 +1,57 @@
+package org.symseg.descriptor;
+
+/**
+ * The sum and inverse deviation ({@link Pearson#inverseDeviation}) of every square patch whose
+ * top-left corner lies in a region: the shifted patches of the translation score. Shifts of
+ * neighbouring points reach the same corners, so each is worked out once per tile, not once per
+ * point and shift.
+ *
+ * <p>The points of a row are {@code step} pixels apart, so one shift reaches every step-th
+ * corner of a row. Columns are stored grouped by their remainder modulo the step, and a corner's
+ * two values side by side, so those corners lie next to each other in memory: a shift reads
+ * whole cache lines, not one value in each.
+ */
+final class CornerMoments {
+
+    /** Per corner: its patch's sum (exact: below 2^53), then its inverse deviation. */
+    private final double[] moments;
+    private final int x0;
+    private final int y0;
+    private final int height;
+    private final int perGroup;
+    private final int step;
+
+    /** Patches of side {@code size} with corners in the region at (x0, y0), width x height. */
+    CornerMoments(SummedArea sum, SummedArea sumOfSquares, int size, int x0, int y0, int width,
+            int height, int step) {
+        this.x0 = x0;
+        this.y0 = y0;
+        this.height = height;
+        this.step = step;
+        this.perGroup = (width + step - 1) / step;
+        this.moments = new double[2 * step * height * perGroup];
+        long n = (long) size * size;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                long s = sum.box(x0 + x, y0 + y, size);
+                int at = 2 * index(x0 + x, y0 + y);
+                moments[at] = s;
+                moments[at + 1] = Pearson.inverseDeviation(n, sumOfSquares.box(x0 + x, y0 + y, size), s);
+            }
+        }
+    }
+
+    /** Where corner (x, y) is kept; the corner {@code step * i} pixels right of it is at index + i. */
+    int index(int x, int y) {
+        int rx = x - x0;
+        return ((rx % step) * height + y - y0) * perGroup + rx / step;
+    }
+
+    long sum(int index) {
+        return (long) moments[2 * index];
+    }
+
+    double inverseDeviation(int index) {
+        return moments[2 * index + 1];
+    }
+}
