@@ -3,8 +3,8 @@ package org.symseg.descriptor;
 /**
  * Pearson scores of a circular patch against its transformed copies, for one {@link Disk} (one
  * centring: on a pixel or between pixels) over one image. Made once per {@link Descriptor#compute}
- * call: it turns the sampling tables into index offsets for this image's width and holds the
- * scratch arrays, so scoring allocates nothing.
+ * call: it turns the sampling tables into index offsets for this image's layout (row-major, or
+ * {@link RowPairs}) and holds the scratch arrays, so scoring allocates nothing.
  *
  * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
  * JVM allows), the rest of the run one pixel at a time; every pixel's sums are the same bits
@@ -23,7 +23,9 @@ final class DiskScorer {
     static final int MAX_SAMPLES = (int) (0x1p53 / (65535.0 * 65535.0));
 
     private final double[] values;
-    private final int width;
+    /** Index steps to the pixel on the right and to the one below. */
+    private final int right;
+    private final int down;
     private final int[] diskOffsets;
     private final Operation[] operations;
     private final PatchSums block;
@@ -34,6 +36,11 @@ final class DiskScorer {
     private final double[] s2;
     private final double[] s3;
     private final float[] single = new float[1];
+    /**
+     * The block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
+     * {@link #scoreRun} or {@link #scoreOne} have reused them.
+     */
+    private int entered = -1;
 
     /** Offsets of one operation: the exact one's sample pairs, or the bilinear one's first taps. */
     private record Operation(int[] doubledA, int[] doubledB, int[] singleA, int[] singleB,
@@ -45,15 +52,29 @@ final class DiskScorer {
 
     /** {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide. */
     DiskScorer(double[] values, int width, Disk disk, SamplingTable[] tables, PatchSums block) {
+        this(values, 1, width, disk, tables, block);
+    }
+
+    /**
+     * Over the image laid out as {@link RowPairs}: a block's lanes are then a tile of two rows
+     * instead of a run of one.
+     */
+    static DiskScorer overRowPairs(RowPairs pairs, Disk disk, SamplingTable[] tables, PatchSums block) {
+        return new DiskScorer(pairs.values(), pairs.right(), pairs.down(), disk, tables, block);
+    }
+
+    /** Pixel (x, y) of the image is {@code values[y * down + x * right]}. */
+    private DiskScorer(double[] values, int right, int down, Disk disk, SamplingTable[] tables, PatchSums block) {
         if (disk.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("patch radius " + disk.radius() + " is too large");
         }
         this.values = values;
-        this.width = width;
+        this.right = right;
+        this.down = down;
         this.block = block;
         this.diskOffsets = new int[disk.size()];
         for (int k = 0; k < diskOffsets.length; k++) {
-            diskOffsets[k] = disk.v(k) * width + disk.u(k);
+            diskOffsets[k] = disk.v(k) * down + disk.u(k) * right;
         }
         this.operations = new Operation[tables.length];
         for (int o = 0; o < tables.length; o++) {
@@ -61,7 +82,7 @@ final class DiskScorer {
             operations[o] = table.taps == 1
                     ? new Operation(side(table.doubled, 0), side(table.doubled, 1),
                             side(table.single, 0), side(table.single, 1), null, null)
-                    : new Operation(null, null, null, null, firstTaps(table.linearOffsets(width)), table.weight);
+                    : new Operation(null, null, null, null, firstTaps(table.linearOffsets(right, down)), table.weight);
         }
         int lanes = block.lanes();
         sa = new double[lanes];
@@ -92,6 +113,7 @@ final class DiskScorer {
      * along its row: pixel x's score of operation o goes to {@code out[o * plane + to + x]}.
      */
     void scoreRun(int start, int count, float[] out, int to, int plane) {
+        entered = -1;
         int ops = operations.length;
         int x = 0;
         for (int lanes = block.lanes(); x + lanes <= count; x += lanes) {
@@ -114,17 +136,23 @@ final class DiskScorer {
     }
 
     /**
-     * Scores of operation {@code o} at the {@link #lanes()} pixels from row-major index
-     * {@code at} along its row, into out[0...]: as cheap as one pixel on its own, and the pixels
-     * beside a wanted one are often wanted next.
+     * Starts the block of {@link #lanes()} pixels from index {@code at} (along its row, or over
+     * row pairs a tile of two rows): its original patches' sums, which every operation
+     * {@link #scoreBlock scored} there shares.
      */
-    void scoreBlock(int at, int o, float[] out) {
+    void enterBlock(int at) {
         block.original(values, at, diskOffsets, sa, saa);
-        score(block, o, at, out, 0);
+        entered = at;
     }
 
-    /** Score of operation {@code o} at the pixel with row-major index {@code at}. */
+    /** Scores of operation {@code o} at the block entered last, into out[0...]. */
+    void scoreBlock(int o, float[] out) {
+        score(block, o, entered, out, 0);
+    }
+
+    /** Score of operation {@code o} at the pixel with index {@code at}. */
     float scoreOne(int at, int o) {
+        entered = -1;
         one.original(values, at, diskOffsets, sa, saa);
         score(one, o, at, single, 0);
         return single[0];
@@ -143,7 +171,7 @@ final class DiskScorer {
                 out[first + i] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
             }
         } else {
-            sums.bilinear(values, at, width, diskOffsets, op.taps, op.weight, s1, s2, s3);
+            sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
                 out[first + i] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
             }

@@ -33,7 +33,7 @@ final class ScalarPatchSums implements PatchSums {
     }
 
     @Override
-    public void bilinear(double[] v, int at, int width, int[] offsets, int[] taps, double[] weight,
+    public void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab) {
         double base = v[at];
         double s = 0;
@@ -43,8 +43,8 @@ final class ScalarPatchSums implements PatchSums {
             double a = v[at + offsets[k]] - base;
             int i = at + taps[k];
             // the weights sum to 1, so subtracting the base once is the same as from every tap
-            double b = v[i] * weight[t] + v[i + 1] * weight[t + 1] + v[i + width] * weight[t + 2]
-                    + v[i + width + 1] * weight[t + 3] - base;
+            double b = v[i] * weight[t] + v[i + right] * weight[t + 1] + v[i + down] * weight[t + 2]
+                    + v[i + down + right] * weight[t + 3] - base;
             s += b;
             ss += b * b;
             sp += a * b;
