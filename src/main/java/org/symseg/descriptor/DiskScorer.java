@@ -26,6 +26,11 @@ final class DiskScorer {
     /** Index steps to the pixel on the right and to the one below. */
     private final int right;
     private final int down;
+    /** Lane l of a block is pixel (l / tileRows, l % tileRows) from the block's first. */
+    private final int tileRows;
+    private final RowSums rowSums;
+    /** The disk's rows for {@link #rowSums}. */
+    private final int[] spans;
     private final int[] diskOffsets;
     private final Operation[] operations;
     private final PatchSums block;
@@ -37,7 +42,7 @@ final class DiskScorer {
     private final double[] s3;
     private final float[] single = new float[1];
     /**
-     * The block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
+     * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
      * {@link #scoreRun} or {@link #scoreOne} have reused them.
      */
     private int entered = -1;
@@ -50,27 +55,35 @@ final class DiskScorer {
         }
     }
 
-    /** {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide. */
-    DiskScorer(double[] values, int width, Disk disk, SamplingTable[] tables, PatchSums block) {
-        this(values, 1, width, disk, tables, block);
+    /**
+     * {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide;
+     * {@code rowSums} of the same image.
+     */
+    DiskScorer(double[] values, int width, RowSums rowSums, Disk disk, SamplingTable[] tables, PatchSums block) {
+        this(values, 1, width, 1, rowSums, disk, tables, block);
     }
 
     /**
      * Over the image laid out as {@link RowPairs}: a block's lanes are then a tile of two rows
      * instead of a run of one.
      */
-    static DiskScorer overRowPairs(RowPairs pairs, Disk disk, SamplingTable[] tables, PatchSums block) {
-        return new DiskScorer(pairs.values(), pairs.right(), pairs.down(), disk, tables, block);
+    static DiskScorer overRowPairs(RowPairs pairs, RowSums rowSums, Disk disk, SamplingTable[] tables,
+            PatchSums block) {
+        return new DiskScorer(pairs.values(), pairs.right(), pairs.down(), 2, rowSums, disk, tables, block);
     }
 
     /** Pixel (x, y) of the image is {@code values[y * down + x * right]}. */
-    private DiskScorer(double[] values, int right, int down, Disk disk, SamplingTable[] tables, PatchSums block) {
+    private DiskScorer(double[] values, int right, int down, int tileRows, RowSums rowSums, Disk disk,
+            SamplingTable[] tables, PatchSums block) {
         if (disk.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("patch radius " + disk.radius() + " is too large");
         }
         this.values = values;
         this.right = right;
         this.down = down;
+        this.tileRows = Math.min(tileRows, block.lanes());
+        this.rowSums = rowSums;
+        this.spans = rowSums.spans(disk);
         this.block = block;
         this.diskOffsets = new int[disk.size()];
         for (int k = 0; k < diskOffsets.length; k++) {
@@ -109,23 +122,23 @@ final class DiskScorer {
     }
 
     /**
-     * Scores of every operation at the {@code count} pixels from row-major index {@code start}
-     * along its row: pixel x's score of operation o goes to {@code out[o * plane + to + x]}.
+     * Scores of every operation at the {@code count} pixels from (x, y) along its row: the
+     * score of operation o at pixel x + i goes to {@code out[o * plane + to + i]}.
      */
-    void scoreRun(int start, int count, float[] out, int to, int plane) {
+    void scoreRun(int x, int y, int count, float[] out, int to, int plane) {
         entered = -1;
         int ops = operations.length;
-        int x = 0;
-        for (int lanes = block.lanes(); x + lanes <= count; x += lanes) {
-            block.original(values, start + x, diskOffsets, sa, saa);
+        int i = 0;
+        for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {
+            original(x + i, y, lanes);
             for (int o = 0; o < ops; o++) {
-                score(block, o, start + x, out, o * plane + to + x);
+                score(block, o, index(x + i, y), out, o * plane + to + i);
             }
         }
-        for (; x < count; x++) {
-            one.original(values, start + x, diskOffsets, sa, saa);
+        for (; i < count; i++) {
+            original(x + i, y, 1);
             for (int o = 0; o < ops; o++) {
-                score(one, o, start + x, out, o * plane + to + x);
+                score(one, o, index(x + i, y), out, o * plane + to + i);
             }
         }
     }
@@ -135,14 +148,19 @@ final class DiskScorer {
         return block.lanes();
     }
 
+    /** Rows of a block: lane l is pixel (l / tileRows, l % tileRows) from its first. */
+    int tileRows() {
+        return tileRows;
+    }
+
     /**
-     * Starts the block of {@link #lanes()} pixels from index {@code at} (along its row, or over
-     * row pairs a tile of two rows): its original patches' sums, which every operation
+     * Starts the block of {@link #lanes()} pixels from (x, y) (along its row, or over row pairs
+     * a tile of two rows): its original patches' sums, which every operation
      * {@link #scoreBlock scored} there shares.
      */
-    void enterBlock(int at) {
-        block.original(values, at, diskOffsets, sa, saa);
-        entered = at;
+    void enterBlock(int x, int y) {
+        original(x, y, block.lanes());
+        entered = index(x, y);
     }
 
     /** Scores of operation {@code o} at the block entered last, into out[0...]. */
@@ -150,12 +168,23 @@ final class DiskScorer {
         score(block, o, entered, out, 0);
     }
 
-    /** Score of operation {@code o} at the pixel with index {@code at}. */
-    float scoreOne(int at, int o) {
+    /** Score of operation {@code o} at pixel (x, y). */
+    float scoreOne(int x, int y, int o) {
         entered = -1;
-        one.original(values, at, diskOffsets, sa, saa);
-        score(one, o, at, single, 0);
+        original(x, y, 1);
+        score(one, o, index(x, y), single, 0);
         return single[0];
+    }
+
+    private int index(int x, int y) {
+        return y * down + x * right;
+    }
+
+    /** The original patches' sums of the first {@code lanes} lanes of the block from (x, y). */
+    private void original(int x, int y, int lanes) {
+        for (int lane = 0; lane < lanes; lane++) {
+            rowSums.original(x + lane / tileRows, y + lane % tileRows, spans, diskOffsets.length, sa, saa, lane);
+        }
     }
 
     /** Operation o's scores for the block at {@code at}, lane i's into out[first + i]. */

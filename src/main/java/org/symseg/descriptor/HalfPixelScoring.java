@@ -13,7 +13,6 @@ final class HalfPixelScoring {
 
     /** Scorers by centring over the image as row pairs. */
     private final DiskScorer[] scorers;
-    private final RowPairs pairs;
     private final int bx;
     private final int by;
     /** A tile's rows and columns: lane l is pixel (l / rows, l % rows) of the tile. */
@@ -21,20 +20,20 @@ final class HalfPixelScoring {
     private final int columns;
 
     /**
-     * Over {@code pairs}, the image, whose box starts at (bx, by); {@code disks} and
-     * {@code tables} by centring, blocks of {@code block}.
+     * Over {@code pairs} and {@code rowSums}, the image, whose box starts at (bx, by);
+     * {@code disks} and {@code tables} by centring, blocks of {@code block}.
      */
-    HalfPixelScoring(RowPairs pairs, Disk[] disks, SamplingTable[][] tables, PatchSums block, int bx, int by) {
-        this.pairs = pairs;
+    HalfPixelScoring(RowPairs pairs, RowSums rowSums, Disk[] disks, SamplingTable[][] tables, PatchSums block,
+            int bx, int by) {
         this.bx = bx;
         this.by = by;
         this.scorers = new DiskScorer[4];
         // centring 0 (whole pixels) is never refined
         for (int c = 1; c < 4; c++) {
-            scorers[c] = DiskScorer.overRowPairs(pairs, disks[c], tables[c], block);
+            scorers[c] = DiskScorer.overRowPairs(pairs, rowSums, disks[c], tables[c], block);
         }
-        this.rows = Math.min(2, block.lanes());
-        this.columns = block.lanes() / rows;
+        this.rows = scorers[1].tileRows();
+        this.columns = scorers[1].lanes() / rows;
     }
 
     /** Fills in the marked positions' scores; {@code half[o]} is operation o's. */
@@ -93,7 +92,7 @@ final class HalfPixelScoring {
             if (left == Integer.MAX_VALUE) {
                 return;
             }
-            scorer.enterBlock(pairs.at(bx + left, by + top));
+            scorer.enterBlock(bx + left, by + top);
             for (int o = 0; o < half.length; o++) {
                 if (next[o] < counts[o] && tiles[o][next[o]] == left) {
                     next[o]++;
@@ -116,7 +115,7 @@ final class HalfPixelScoring {
             for (int y = 0; y < half[o].height(); y++) {
                 for (int x = half[o].nextUncovered(c, y, 0); x < half[o].width();
                         x = half[o].nextUncovered(c, y, x + 1)) {
-                    half[o].put(c, y, x, scorers[c].scoreOne(pairs.at(bx + x, by + y), o));
+                    half[o].put(c, y, x, scorers[c].scoreOne(bx + x, by + y, o));
                 }
             }
         }

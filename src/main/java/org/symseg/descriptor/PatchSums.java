@@ -12,9 +12,6 @@ interface PatchSums {
     /** Pixels per block. */
     int lanes();
 
-    /** Sum and sum of squares of the original patches' samples (offsets from the base pixel). */
-    void original(double[] v, int at, int[] offsets, double[] sa, double[] saa);
-
     /** Sum of the products of the samples at {@code first[i]} and {@code second[i]}. */
     void products(double[] v, int at, int[] first, int[] second, double[] out);
 

@@ -112,7 +112,8 @@ public final class PointSymmetryDescriptor implements Descriptor {
             values[i] = image.pixels()[i];
         }
         PatchSums block = PatchSums.widest();
-        float[] scores = wholePixelScores(values, image.width(), xs, ys, bx, by, bw, bh, block);
+        RowSums rowSums = new RowSums(image);
+        float[] scores = wholePixelScores(values, image.width(), rowSums, xs, ys, bx, by, bw, bh, block);
         // which half-pixel positions the windows refine follows from the whole-pixel scores: all
         // of them are marked first, so that they can be scored in full blocks, then pooled
         PeakPooling[] pooling = new PeakPooling[ops];
@@ -123,8 +124,8 @@ public final class PointSymmetryDescriptor implements Descriptor {
             pooling[o].markAll(xs, ys, out, ops);
             half[o].seal();
         }
-        new HalfPixelScoring(new RowPairs(values, image.width(), image.height()), disks, tables, block, bx, by)
-                .scoreAll(half);
+        new HalfPixelScoring(new RowPairs(values, image.width(), image.height()), rowSums, disks, tables, block,
+                bx, by).scoreAll(half);
         for (int o = 0; o < ops; o++) {
             pooling[o].refineAll(xs, ys, out, ops);
         }
@@ -134,13 +135,13 @@ public final class PointSymmetryDescriptor implements Descriptor {
      * Every operation's whole-pixel scores over the bw x bh box at (bx, by), one plane per
      * operation, where some window needs them.
      */
-    private float[] wholePixelScores(double[] values, int width, int[] xs, int[] ys, int bx, int by,
-            int bw, int bh, PatchSums block) {
+    private float[] wholePixelScores(double[] values, int width, RowSums rowSums, int[] xs, int[] ys,
+            int bx, int by, int bw, int bh, PatchSums block) {
         int h = poolHalf;
         boolean[] columnNeeded = needed(xs, bx, bw, h);
         boolean[] rowNeeded = needed(ys, by, bh, h);
         float[] scores = new float[bw * bh * length()];
-        DiskScorer scorer = new DiskScorer(values, width, disks[0], tables[0], block);
+        DiskScorer scorer = new DiskScorer(values, width, rowSums, disks[0], tables[0], block);
         for (int y = 0; y < bh; y++) {
             if (!rowNeeded[y]) {
                 continue;
@@ -151,7 +152,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
                     end++;
                 }
                 if (end > x) {
-                    scorer.scoreRun((by + y) * width + bx + x, end - x, scores, y * bw + x, bw * bh);
+                    scorer.scoreRun(bx + x, by + y, end - x, scores, y * bw + x, bw * bh);
                     x = end;
                 }
             }

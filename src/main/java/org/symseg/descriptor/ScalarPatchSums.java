@@ -9,20 +9,6 @@ final class ScalarPatchSums implements PatchSums {
     }
 
     @Override
-    public void original(double[] v, int at, int[] offsets, double[] sa, double[] saa) {
-        double base = v[at];
-        double s = 0;
-        double ss = 0;
-        for (int offset : offsets) {
-            double a = v[at + offset] - base;
-            s += a;
-            ss += a * a;
-        }
-        sa[0] = s;
-        saa[0] = ss;
-    }
-
-    @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
         double base = v[at];
         double s = 0;

@@ -19,20 +19,6 @@ final class VectorPatchSums implements PatchSums {
     }
 
     @Override
-    public void original(double[] v, int at, int[] offsets, double[] sa, double[] saa) {
-        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
-        DoubleVector s = DoubleVector.zero(SPECIES);
-        DoubleVector ss = s;
-        for (int offset : offsets) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offset).sub(base);
-            s = s.add(a);
-            ss = ss.add(a.mul(a));
-        }
-        s.intoArray(sa, 0);
-        ss.intoArray(saa, 0);
-    }
-
-    @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
         DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
         DoubleVector s = DoubleVector.zero(SPECIES);

@@ -17,7 +17,9 @@ class PatchSumsTest {
 
     @Test
     void simdAndScalarScoresAreBitIdenticalForEveryOperationAndCentring() {
-        double[] values = randomValues();
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
         List<PointOperation> ops = operations();
         int run = 13; // blocks of SIMD lanes and a tail of single pixels
         for (int c = 0; c < 4; c++) {
@@ -26,9 +28,8 @@ class PatchSumsTest {
                     .toArray(SamplingTable[]::new);
             float[] simd = new float[run * ops.size()];
             float[] scalar = new float[run * ops.size()];
-            int start = 20 * 60 + 15;
-            new DiskScorer(values, 60, disk, tables, new VectorPatchSums()).scoreRun(start, run, simd, 0, run);
-            new DiskScorer(values, 60, disk, tables, new ScalarPatchSums()).scoreRun(start, run, scalar, 0, run);
+            new DiskScorer(values, 60, rowSums, disk, tables, new VectorPatchSums()).scoreRun(15, 20, run, simd, 0, run);
+            new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums()).scoreRun(15, 20, run, scalar, 0, run);
             for (int i = 0; i < simd.length; i++) {
                 assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(simd[i]),
                         ops.get(i / run).name() + " centring " + c + " pixel " + i % run);
@@ -38,7 +39,9 @@ class PatchSumsTest {
 
     @Test
     void tilesOverRowPairsAreBitIdenticalToSinglePixels() {
-        double[] values = randomValues();
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
         RowPairs pairs = new RowPairs(values, 60, 40);
         List<PointOperation> ops = operations();
         float[] tile = new float[4];
@@ -46,25 +49,54 @@ class PatchSumsTest {
             Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
             SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new);
-            DiskScorer tiles = DiskScorer.overRowPairs(pairs, disk, tables, new VectorPatchSums());
-            DiskScorer single = new DiskScorer(values, 60, disk, tables, new ScalarPatchSums());
+            DiskScorer tiles = DiskScorer.overRowPairs(pairs, rowSums, disk, tables, new VectorPatchSums());
+            DiskScorer single = new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums());
             int x = 15;
             int y = 18;
-            tiles.enterBlock(pairs.at(x, y));
+            tiles.enterBlock(x, y);
             for (int o = 0; o < ops.size(); o++) {
                 tiles.scoreBlock(o, tile);
                 for (int lane = 0; lane < tile.length; lane++) {
                     // lane l is pixel (l / 2, l % 2) of the tile
-                    int at = (y + lane % 2) * 60 + x + lane / 2;
-                    assertEquals(Float.floatToIntBits(single.scoreOne(at, o)), Float.floatToIntBits(tile[lane]),
+                    float score = single.scoreOne(x + lane / 2, y + lane % 2, o);
+                    assertEquals(Float.floatToIntBits(score), Float.floatToIntBits(tile[lane]),
                             ops.get(o).name() + " centring " + c + " lane " + lane);
                 }
             }
         }
     }
 
-    private static double[] randomValues() {
-        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
+    @Test
+    void rowSumsGiveTheBitsOfSummingTheSamplesOneByOne() {
+        // 16-bit pixels over their whole range
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 7);
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
+        double[] sa = new double[1];
+        double[] saa = new double[1];
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(12, c % 2 == 1, c / 2 == 1);
+            int[] spans = rowSums.spans(disk);
+            for (int y = 13; y < 26; y += 3) {
+                for (int x = 13; x < 46; x += 4) {
+                    // the sums as the kernels added them up before
+                    double base = values[y * 60 + x];
+                    double s = 0;
+                    double ss = 0;
+                    for (int k = 0; k < disk.size(); k++) {
+                        double a = values[(y + disk.v(k)) * 60 + x + disk.u(k)] - base;
+                        s += a;
+                        ss += a * a;
+                    }
+                    rowSums.original(x, y, spans, disk.size(), sa, saa, 0);
+                    assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(sa[0]));
+                    assertEquals(Double.doubleToLongBits(ss), Double.doubleToLongBits(saa[0]));
+                }
+            }
+        }
+    }
+
+    private static double[] values(QuantizedImage image) {
         return java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
     }
 
