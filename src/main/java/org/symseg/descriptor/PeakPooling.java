@@ -35,6 +35,12 @@ final class PeakPooling {
     private final boolean[][] wanted;
     /** Per wanted peak, the best score of the eight positions around it. */
     private final float[][] around;
+    /**
+     * Per box row y and point column i, the first of the row's peaks inside the windows of that
+     * column (at y * pointColumns + i): found once, not by every window's search of the row.
+     */
+    private int[] firstInside;
+    private int pointColumns;
     /** Whether the windows' half-pixel positions are being marked, or their scores read. */
     private boolean marking;
 
@@ -92,6 +98,7 @@ final class PeakPooling {
                 rowMax[y * nx + i] = max;
             }
         }
+        findFirstInside(xs);
         marking = true;
         for (int j = 0; j < ys.length; j++) {
             int cy = ys[j] - by;
@@ -101,10 +108,24 @@ final class PeakPooling {
                     max = Math.max(max, rowMax[y * nx + i]);
                 }
                 out[(j * nx + i) * ops + o] = max;
-                pooled(xs[i] - bx, cy, max);
+                pooled(i, xs[i] - bx, cy, max);
             }
         }
         forWantedPeaks();
+    }
+
+    private void findFirstInside(int[] xs) {
+        pointColumns = xs.length;
+        firstInside = new int[bh * xs.length];
+        for (int y = 0; y < bh; y++) {
+            for (int i = 0, p = 0; i < xs.length; i++) {
+                // the points' columns ascend: so do the first peaks of their windows
+                while (p < peakColumns[y].length && peakColumns[y][p] < xs[i] - bx - h + 1) {
+                    p++;
+                }
+                firstInside[y * xs.length + i] = p;
+            }
+        }
     }
 
     /**
@@ -117,13 +138,16 @@ final class PeakPooling {
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) {
                 int k = (j * xs.length + i) * ops + o;
-                out[k] = pooled(xs[i] - bx, ys[j] - by, out[k]);
+                out[k] = pooled(i, xs[i] - bx, ys[j] - by, out[k]);
             }
         }
     }
 
-    /** The pooled score of the window centred at box position (cx, cy), whose best pixel is max. */
-    private float pooled(int cx, int cy, float max) {
+    /**
+     * The pooled score of the window centred at box position (cx, cy), of point column i, whose
+     * best pixel is max.
+     */
+    private float pooled(int i, int cx, int cy, float max) {
         float threshold = max - PointSymmetryDescriptor.PEAK_MARGIN;
         float best = max;
         for (int y = cy - h; y <= cy + h; y++) {
@@ -137,7 +161,7 @@ final class PeakPooling {
             best = Math.max(best, ifEdgePeak(cx + h, y, cx, cy, threshold));
             // inside the window, a pixel's neighbours are all in it: the row's peak list holds
             int[] peaks = peakColumns[y];
-            for (int p = firstAtLeast(peaks, cx - h + 1); p < peaks.length && peaks[p] < cx + h; p++) {
+            for (int p = firstInside[y * pointColumns + i]; p < peaks.length && peaks[p] < cx + h; p++) {
                 if (plane[base + y * bw + peaks[p]] >= threshold) {
                     if (marking) {
                         wanted[y][p] = true;
@@ -154,20 +178,6 @@ final class PeakPooling {
     private float ifEdgePeak(int x, int y, int cx, int cy, float threshold) {
         return plane[base + y * bw + x] >= threshold && beatsNoNeighbour(x, y, cx - h, cy - h, cx + h, cy + h)
                 ? aroundPeak(x, y, cx, cy) : Float.NEGATIVE_INFINITY;
-    }
-
-    private static int firstAtLeast(int[] sorted, int value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** No neighbour of (x, y) inside the rectangle [x0, x1] x [y0, y1] scores higher. */
