@@ -3,8 +3,8 @@ package org.symseg.descriptor;
 /**
  * Pearson scores of a circular patch against its transformed copies, for one {@link Disk} (one
  * centring: on a pixel or between pixels) over one image. Made once per {@link Descriptor#compute}
- * call: it turns the sampling tables into index offsets for this image's width and holds the
- * scratch arrays, so scoring allocates nothing.
+ * call: it turns the sampling tables into index offsets for this image's layout (row-major, or
+ * {@link RowPairs}) and holds the scratch arrays, so scoring allocates nothing.
  *
  * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
  * JVM allows), the rest of the run one pixel at a time; every pixel's sums are the same bits
@@ -23,7 +23,14 @@ final class DiskScorer {
     static final int MAX_SAMPLES = (int) (0x1p53 / (65535.0 * 65535.0));
 
     private final double[] values;
-    private final int width;
+    /** Index steps to the pixel on the right and to the one below. */
+    private final int right;
+    private final int down;
+    /** Lane l of a block is pixel (l / tileRows, l % tileRows) from the block's first. */
+    private final int tileRows;
+    private final RowSums rowSums;
+    /** The disk's rows for {@link #rowSums}. */
+    private final int[] spans;
     private final int[] diskOffsets;
     private final Operation[] operations;
     private final PatchSums block;
@@ -34,6 +41,11 @@ final class DiskScorer {
     private final double[] s2;
     private final double[] s3;
     private final float[] single = new float[1];
+    /**
+     * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
+     * {@link #scoreRun} or {@link #scoreOne} have reused them.
+     */
+    private int entered = -1;
 
     /** Offsets of one operation: the exact one's sample pairs, or the bilinear one's first taps. */
     private record Operation(int[] doubledA, int[] doubledB, int[] singleA, int[] singleB,
@@ -43,17 +55,39 @@ final class DiskScorer {
         }
     }
 
-    /** {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide. */
-    DiskScorer(double[] values, int width, Disk disk, SamplingTable[] tables, PatchSums block) {
+    /**
+     * {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide;
+     * {@code rowSums} of the same image.
+     */
+    DiskScorer(double[] values, int width, RowSums rowSums, Disk disk, SamplingTable[] tables, PatchSums block) {
+        this(values, 1, width, 1, rowSums, disk, tables, block);
+    }
+
+    /**
+     * Over the image laid out as {@link RowPairs}: a block's lanes are then a tile of two rows
+     * instead of a run of one.
+     */
+    static DiskScorer overRowPairs(RowPairs pairs, RowSums rowSums, Disk disk, SamplingTable[] tables,
+            PatchSums block) {
+        return new DiskScorer(pairs.values(), pairs.right(), pairs.down(), 2, rowSums, disk, tables, block);
+    }
+
+    /** Pixel (x, y) of the image is {@code values[y * down + x * right]}. */
+    private DiskScorer(double[] values, int right, int down, int tileRows, RowSums rowSums, Disk disk,
+            SamplingTable[] tables, PatchSums block) {
         if (disk.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("patch radius " + disk.radius() + " is too large");
         }
         this.values = values;
-        this.width = width;
+        this.right = right;
+        this.down = down;
+        this.tileRows = Math.min(tileRows, block.lanes());
+        this.rowSums = rowSums;
+        this.spans = rowSums.spans(disk);
         this.block = block;
         this.diskOffsets = new int[disk.size()];
         for (int k = 0; k < diskOffsets.length; k++) {
-            diskOffsets[k] = disk.v(k) * width + disk.u(k);
+            diskOffsets[k] = disk.v(k) * down + disk.u(k) * right;
         }
         this.operations = new Operation[tables.length];
         for (int o = 0; o < tables.length; o++) {
@@ -61,7 +95,7 @@ final class DiskScorer {
             operations[o] = table.taps == 1
                     ? new Operation(side(table.doubled, 0), side(table.doubled, 1),
                             side(table.single, 0), side(table.single, 1), null, null)
-                    : new Operation(null, null, null, null, firstTaps(table.linearOffsets(width)), table.weight);
+                    : new Operation(null, null, null, null, firstTaps(table.linearOffsets(right, down)), table.weight);
         }
         int lanes = block.lanes();
         sa = new double[lanes];
@@ -88,22 +122,23 @@ final class DiskScorer {
     }
 
     /**
-     * Scores of every operation at the {@code count} pixels from row-major index {@code start}
-     * along its row: pixel x's score of operation o goes to {@code out[o * plane + to + x]}.
+     * Scores of every operation at the {@code count} pixels from (x, y) along its row: the
+     * score of operation o at pixel x + i goes to {@code out[o * plane + to + i]}.
      */
-    void scoreRun(int start, int count, float[] out, int to, int plane) {
+    void scoreRun(int x, int y, int count, float[] out, int to, int plane) {
+        entered = -1;
         int ops = operations.length;
-        int x = 0;
-        for (int lanes = block.lanes(); x + lanes <= count; x += lanes) {
-            block.original(values, start + x, diskOffsets, sa, saa);
+        int i = 0;
+        for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {
+            original(x + i, y, lanes);
             for (int o = 0; o < ops; o++) {
-                score(block, o, start + x, out, o * plane + to + x);
+                score(block, o, index(x + i, y), out, o * plane + to + i);
             }
         }
-        for (; x < count; x++) {
-            one.original(values, start + x, diskOffsets, sa, saa);
+        for (; i < count; i++) {
+            original(x + i, y, 1);
             for (int o = 0; o < ops; o++) {
-                score(one, o, start + x, out, o * plane + to + x);
+                score(one, o, index(x + i, y), out, o * plane + to + i);
             }
         }
     }
@@ -113,21 +148,43 @@ final class DiskScorer {
         return block.lanes();
     }
 
-    /**
-     * Scores of operation {@code o} at the {@link #lanes()} pixels from row-major index
-     * {@code at} along its row, into out[0...]: as cheap as one pixel on its own, and the pixels
-     * beside a wanted one are often wanted next.
-     */
-    void scoreBlock(int at, int o, float[] out) {
-        block.original(values, at, diskOffsets, sa, saa);
-        score(block, o, at, out, 0);
+    /** Rows of a block: lane l is pixel (l / tileRows, l % tileRows) from its first. */
+    int tileRows() {
+        return tileRows;
     }
 
-    /** Score of operation {@code o} at the pixel with row-major index {@code at}. */
-    float scoreOne(int at, int o) {
-        one.original(values, at, diskOffsets, sa, saa);
-        score(one, o, at, single, 0);
+    /**
+     * Starts the block of {@link #lanes()} pixels from (x, y) (along its row, or over row pairs
+     * a tile of two rows): its original patches' sums, which every operation
+     * {@link #scoreBlock scored} there shares.
+     */
+    void enterBlock(int x, int y) {
+        original(x, y, block.lanes());
+        entered = index(x, y);
+    }
+
+    /** Scores of operation {@code o} at the block entered last, into out[0...]. */
+    void scoreBlock(int o, float[] out) {
+        score(block, o, entered, out, 0);
+    }
+
+    /** Score of operation {@code o} at pixel (x, y). */
+    float scoreOne(int x, int y, int o) {
+        entered = -1;
+        original(x, y, 1);
+        score(one, o, index(x, y), single, 0);
         return single[0];
+    }
+
+    private int index(int x, int y) {
+        return y * down + x * right;
+    }
+
+    /** The original patches' sums of the first {@code lanes} lanes of the block from (x, y). */
+    private void original(int x, int y, int lanes) {
+        for (int lane = 0; lane < lanes; lane++) {
+            rowSums.original(x + lane / tileRows, y + lane % tileRows, spans, diskOffsets.length, sa, saa, lane);
+        }
     }
 
     /** Operation o's scores for the block at {@code at}, lane i's into out[first + i]. */
@@ -143,7 +200,7 @@ final class DiskScorer {
                 out[first + i] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
             }
         } else {
-            sums.bilinear(values, at, width, diskOffsets, op.taps, op.weight, s1, s2, s3);
+            sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
                 out[first + i] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
             }

@@ -1,9 +1,9 @@
 package org.symseg.descriptor;
 
 /**
- * The sums Pearson's correlation needs, for a block of {@link #lanes()} neighbouring pixels of
- * one row at a time: each lane is the patch centred at pixel {@code at + lane}, and every sample
- * is taken relative to that pixel's own value. Implementations differ only in how many pixels
+ * The sums Pearson's correlation needs, for a block of {@link #lanes()} neighbouring pixels at a
+ * time: each lane is the patch at the pixel of index {@code at + lane} (along a row, or a tile of
+ * {@link RowPairs}), and every sample is taken relative to that pixel's own value. Implementations differ only in how many pixels
  * they add up at once; each lane adds the same terms, as the same Java operations, in the same
  * order, so all of them give bit-identical sums.
  */
@@ -12,18 +12,16 @@ interface PatchSums {
     /** Pixels per block. */
     int lanes();
 
-    /** Sum and sum of squares of the original patches' samples (offsets from the base pixel). */
-    void original(double[] v, int at, int[] offsets, double[] sa, double[] saa);
-
     /** Sum of the products of the samples at {@code first[i]} and {@code second[i]}. */
     void products(double[] v, int at, int[] first, int[] second, double[] out);
 
     /**
      * Sums of the bilinear samples b (sample k's four taps are the 2 x 2 pixels from
-     * {@code taps[k]}, weighted by {@code weight[4k...4k+3]}) and of b^2 and a b, where a is the
-     * original sample at {@code offsets[k]}.
+     * {@code taps[k]}, weighted by {@code weight[4k...4k+3]}; the pixel right of index i is at
+     * i + right, the one below at i + down) and of b^2 and a b, where a is the original sample at
+     * {@code offsets[k]}.
      */
-    void bilinear(double[] v, int at, int width, int[] offsets, int[] taps, double[] weight,
+    void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab);
 
     /** The widest kind this JVM runs: SIMD lanes when the incubating vector module is present. */

@@ -7,51 +7,66 @@ package org.symseg.descriptor;
  * the point columns' spans are found once, and the pixels that beat none of their neighbours are
  * listed per row once, so a window visits its peaks instead of all its pixels. Only the pixels
  * on a window's edge, whose neighbours outside the window do not count, are checked one by one.
- * A half-pixel score is computed once per call, when a window first needs it.
+ *
+ * <p>Which half-pixel positions a window refines depends on the whole-pixel scores alone, so
+ * pooling runs twice over the windows: {@link #markAll} pools the whole pixels and marks the
+ * positions to refine, and once they are scored ({@link HalfPixelScoring}), {@link #refineAll}
+ * takes their maximum in.
  */
 final class PeakPooling {
 
     /** The operation's whole-pixel scores: bw x bh values of {@code scores} from {@code base}. */
     private final float[] plane;
     private final int base;
-    private final float[] half;
-    private final DiskScorer[] scorers;
+    private final HalfPixelScores half;
     private final int o;
     private final int h;
     private final int bw;
     private final int bh;
     private final int bx;
     private final int by;
-    private final int width;
-    private final float[] block;
     /** Per box row, ascending, the columns of pixels that no neighbour inside the box beats. */
     private final int[][] peakColumns;
+    /**
+     * Per peak, whether some window refines it away from the window's edge, where all eight
+     * positions around it count: those are marked, and their best score found, once per peak
+     * rather than once per window.
+     */
+    private final boolean[][] wanted;
+    /** Per wanted peak, the best score of the eight positions around it. */
+    private final float[][] around;
+    /**
+     * Per box row y and point column i, the first of the row's peaks inside the windows of that
+     * column (at y * pointColumns + i): found once, not by every window's search of the row.
+     */
+    private int[] firstInside;
+    private int pointColumns;
+    /** Whether the windows' half-pixel positions are being marked, or their scores read. */
+    private boolean marking;
 
     /**
      * Operation {@code o} of {@code scores} (one bw x bh plane per operation over the box at
-     * (bx, by), operation by operation), pooled over windows of half-size {@code h}; half-pixel
-     * scores come from {@code scorers} (by centring) over an image {@code width} wide.
-     * {@code half} is scratch of 4 bw bh values.
+     * (bx, by), operation by operation), pooled over windows of half-size {@code h}; its half-pixel
+     * positions are marked in and read from {@code half}.
      */
-    PeakPooling(float[] scores, int o, int h, int bw, int bh, int bx, int by,
-            DiskScorer[] scorers, int width, float[] half) {
+    PeakPooling(float[] scores, int o, int h, int bw, int bh, int bx, int by, HalfPixelScores half) {
         this.o = o;
         this.h = h;
         this.bw = bw;
         this.bh = bh;
         this.bx = bx;
         this.by = by;
-        this.scorers = scorers;
-        this.width = width;
         this.half = half;
-        this.block = new float[scorers[0].lanes()];
         this.plane = scores;
         this.base = o * bw * bh;
         this.peakColumns = new int[bh][];
+        this.wanted = new boolean[bh][];
+        this.around = new float[bh][];
         for (int y = 0; y < bh; y++) {
             peakColumns[y] = peaksOfRow(y);
+            wanted[y] = new boolean[peakColumns[y].length];
+            around[y] = new float[peakColumns[y].length];
         }
-        java.util.Arrays.fill(half, Float.NaN);
     }
 
     private int[] peaksOfRow(int y) {
@@ -65,8 +80,11 @@ final class PeakPooling {
         return java.util.Arrays.copyOf(columns, count);
     }
 
-    /** Pooled values of the windows centred at the points, into out[(j * xs.length + i) * ops + o]. */
-    void poolAll(int[] xs, int[] ys, float[] out, int ops) {
+    /**
+     * The whole-pixel maxima of the windows centred at the points, into
+     * out[(j * xs.length + i) * ops + o], and marks the half-pixel positions they refine.
+     */
+    void markAll(int[] xs, int[] ys, float[] out, int ops) {
         int nx = xs.length;
         // each row's maxima over the points' column spans, shared by the windows above and below
         float[] rowMax = new float[bh * nx];
@@ -80,6 +98,8 @@ final class PeakPooling {
                 rowMax[y * nx + i] = max;
             }
         }
+        findFirstInside(xs);
+        marking = true;
         for (int j = 0; j < ys.length; j++) {
             int cy = ys[j] - by;
             for (int i = 0; i < nx; i++) {
@@ -87,13 +107,47 @@ final class PeakPooling {
                 for (int y = cy - h; y <= cy + h; y++) {
                     max = Math.max(max, rowMax[y * nx + i]);
                 }
-                out[(j * nx + i) * ops + o] = pooled(xs[i] - bx, cy, max);
+                out[(j * nx + i) * ops + o] = max;
+                pooled(i, xs[i] - bx, cy, max);
+            }
+        }
+        forWantedPeaks();
+    }
+
+    private void findFirstInside(int[] xs) {
+        pointColumns = xs.length;
+        firstInside = new int[bh * xs.length];
+        for (int y = 0; y < bh; y++) {
+            for (int i = 0, p = 0; i < xs.length; i++) {
+                // the points' columns ascend: so do the first peaks of their windows
+                while (p < peakColumns[y].length && peakColumns[y][p] < xs[i] - bx - h + 1) {
+                    p++;
+                }
+                firstInside[y * xs.length + i] = p;
             }
         }
     }
 
-    /** The pooled score of the window centred at box position (cx, cy), whose best pixel is max. */
-    private float pooled(int cx, int cy, float max) {
+    /**
+     * Replaces the windows' whole-pixel maxima in {@code out} ({@link #markAll}) by their pooled
+     * values, once the marked positions are scored.
+     */
+    void refineAll(int[] xs, int[] ys, float[] out, int ops) {
+        marking = false;
+        forWantedPeaks();
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                int k = (j * xs.length + i) * ops + o;
+                out[k] = pooled(i, xs[i] - bx, ys[j] - by, out[k]);
+            }
+        }
+    }
+
+    /**
+     * The pooled score of the window centred at box position (cx, cy), of point column i, whose
+     * best pixel is max.
+     */
+    private float pooled(int i, int cx, int cy, float max) {
         float threshold = max - PointSymmetryDescriptor.PEAK_MARGIN;
         float best = max;
         for (int y = cy - h; y <= cy + h; y++) {
@@ -107,9 +161,13 @@ final class PeakPooling {
             best = Math.max(best, ifEdgePeak(cx + h, y, cx, cy, threshold));
             // inside the window, a pixel's neighbours are all in it: the row's peak list holds
             int[] peaks = peakColumns[y];
-            for (int p = firstAtLeast(peaks, cx - h + 1); p < peaks.length && peaks[p] < cx + h; p++) {
+            for (int p = firstInside[y * pointColumns + i]; p < peaks.length && peaks[p] < cx + h; p++) {
                 if (plane[base + y * bw + peaks[p]] >= threshold) {
-                    best = Math.max(best, aroundPeak(peaks[p], y, cx, cy));
+                    if (marking) {
+                        wanted[y][p] = true;
+                    } else {
+                        best = Math.max(best, around[y][p]);
+                    }
                 }
             }
         }
@@ -120,20 +178,6 @@ final class PeakPooling {
     private float ifEdgePeak(int x, int y, int cx, int cy, float threshold) {
         return plane[base + y * bw + x] >= threshold && beatsNoNeighbour(x, y, cx - h, cy - h, cx + h, cy + h)
                 ? aroundPeak(x, y, cx, cy) : Float.NEGATIVE_INFINITY;
-    }
-
-    private static int firstAtLeast(int[] sorted, int value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** No neighbour of (x, y) inside the rectangle [x0, x1] x [y0, y1] scores higher. */
@@ -149,7 +193,22 @@ final class PeakPooling {
         return true;
     }
 
-    /** Best score at the eight half-pixel positions around (x, y) that lie in the window. */
+    /** Marks the positions around the wanted peaks, or once they are scored, takes their best. */
+    private void forWantedPeaks() {
+        for (int y = 0; y < bh; y++) {
+            for (int p = 0; p < wanted[y].length; p++) {
+                if (wanted[y][p]) {
+                    // a window centred on the peak holds all eight (a wanted peak means h >= 1)
+                    around[y][p] = aroundPeak(peakColumns[y][p], y, peakColumns[y][p], y);
+                }
+            }
+        }
+    }
+
+    /**
+     * Best score at the eight half-pixel positions around (x, y) that lie in the window; while
+     * marking, marks them instead.
+     */
     private float aroundPeak(int x, int y, int cx, int cy) {
         float best = Float.NEGATIVE_INFINITY;
         for (int dy = -1; dy <= 1; dy++) {
@@ -161,33 +220,13 @@ final class PeakPooling {
                         || hy < 2 * (cy - h) || hy > 2 * (cy + h)) {
                     continue;
                 }
-                int k = hy * 2 * bw + hx;
-                if (Float.isNaN(half[k])) {
-                    scoreHalf(hx, hy);
+                if (marking) {
+                    half.mark(hx, hy);
+                } else {
+                    best = Math.max(best, half.score(hx, hy));
                 }
-                best = Math.max(best, half[k]);
             }
         }
         return best;
-    }
-
-    /**
-     * Scores the half-pixel position (hx, hy) of the box, and in the same block its neighbours
-     * of the same centring along the row.
-     */
-    private void scoreHalf(int hx, int hy) {
-        DiskScorer scorer = scorers[(hx & 1) + 2 * (hy & 1)];
-        int row = (by + (hy >> 1)) * width + bx;
-        int lanes = scorer.lanes();
-        if (bw < lanes) {
-            half[hy * 2 * bw + hx] = scorer.scoreOne(row + (hx >> 1), o);
-            return;
-        }
-        // base pixels inside the box, where every centring reads inside the image
-        int from = Math.min(hx >> 1, bw - lanes);
-        scorer.scoreBlock(row + from, o, block);
-        for (int lane = 0; lane < lanes; lane++) {
-            half[hy * 2 * bw + 2 * (from + lane) + (hx & 1)] = block[lane];
-        }
     }
 }

@@ -107,16 +107,38 @@ public final class PointSymmetryDescriptor implements Descriptor {
         int by = ys[0] - h;
         int bw = xs[xs.length - 1] + h - bx + 1;
         int bh = ys[ys.length - 1] + h - by + 1;
+        double[] values = image.asDoubles();
+        PatchSums block = PatchSums.widest();
+        RowSums rowSums = new RowSums(image);
+        float[] scores = wholePixelScores(values, image.width(), rowSums, xs, ys, bx, by, bw, bh, block);
+        // which half-pixel positions the windows refine follows from the whole-pixel scores: all
+        // of them are marked first, so that they can be scored in full blocks, then pooled
+        PeakPooling[] pooling = new PeakPooling[ops];
+        HalfPixelScores[] half = new HalfPixelScores[ops];
+        for (int o = 0; o < ops; o++) {
+            half[o] = new HalfPixelScores(bw, bh);
+            pooling[o] = new PeakPooling(scores, o, h, bw, bh, bx, by, half[o]);
+            pooling[o].markAll(xs, ys, out, ops);
+            half[o].seal();
+        }
+        new HalfPixelScoring(new RowPairs(values, image.width(), image.height()), rowSums, disks, tables, block,
+                bx, by).scoreAll(half);
+        for (int o = 0; o < ops; o++) {
+            pooling[o].refineAll(xs, ys, out, ops);
+        }
+    }
+
+    /**
+     * Every operation's whole-pixel scores over the bw x bh box at (bx, by), one plane per
+     * operation, where some window needs them.
+     */
+    private float[] wholePixelScores(double[] values, int width, RowSums rowSums, int[] xs, int[] ys,
+            int bx, int by, int bw, int bh, PatchSums block) {
+        int h = poolHalf;
         boolean[] columnNeeded = needed(xs, bx, bw, h);
         boolean[] rowNeeded = needed(ys, by, bh, h);
-        float[] scores = new float[bw * bh * ops];
-        double[] values = image.asDoubles();
-        int width = image.width();
-        DiskScorer[] scorers = new DiskScorer[4];
-        PatchSums block = PatchSums.widest();
-        for (int c = 0; c < 4; c++) {
-            scorers[c] = new DiskScorer(values, width, disks[c], tables[c], block);
-        }
+        float[] scores = new float[bw * bh * length()];
+        DiskScorer scorer = new DiskScorer(values, width, rowSums, disks[0], tables[0], block);
         for (int y = 0; y < bh; y++) {
             if (!rowNeeded[y]) {
                 continue;
@@ -127,15 +149,12 @@ public final class PointSymmetryDescriptor implements Descriptor {
                     end++;
                 }
                 if (end > x) {
-                    scorers[0].scoreRun((by + y) * width + bx + x, end - x, scores, y * bw + x, bw * bh);
+                    scorer.scoreRun(bx + x, by + y, end - x, scores, y * bw + x, bw * bh);
                     x = end;
                 }
             }
         }
-        float[] half = new float[4 * bw * bh];
-        for (int o = 0; o < ops; o++) {
-            new PeakPooling(scores, o, h, bw, bh, bx, by, scorers, width, half).poolAll(xs, ys, out, ops);
-        }
+        return scores;
     }
 
     /** Which of the box's columns (or rows) lie within h of a point coordinate. */

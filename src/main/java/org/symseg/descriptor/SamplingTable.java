@@ -143,11 +143,11 @@ final class SamplingTable implements Serializable {
         return max;
     }
 
-    /** Tap offsets as indices into a row-major image of the given width. */
-    int[] linearOffsets(int width) {
+    /** Tap offsets as index steps, in an image whose pixels are {@code right} and {@code down} apart. */
+    int[] linearOffsets(int right, int down) {
         int[] offsets = new int[dx.length];
         for (int t = 0; t < offsets.length; t++) {
-            offsets[t] = dy[t] * width + dx[t];
+            offsets[t] = dy[t] * down + dx[t] * right;
         }
         return offsets;
     }

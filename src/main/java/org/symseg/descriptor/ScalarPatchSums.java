@@ -9,20 +9,6 @@ final class ScalarPatchSums implements PatchSums {
     }
 
     @Override
-    public void original(double[] v, int at, int[] offsets, double[] sa, double[] saa) {
-        double base = v[at];
-        double s = 0;
-        double ss = 0;
-        for (int offset : offsets) {
-            double a = v[at + offset] - base;
-            s += a;
-            ss += a * a;
-        }
-        sa[0] = s;
-        saa[0] = ss;
-    }
-
-    @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
         double base = v[at];
         double s = 0;
@@ -33,7 +19,7 @@ final class ScalarPatchSums implements PatchSums {
     }
 
     @Override
-    public void bilinear(double[] v, int at, int width, int[] offsets, int[] taps, double[] weight,
+    public void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab) {
         double base = v[at];
         double s = 0;
@@ -43,8 +29,8 @@ final class ScalarPatchSums implements PatchSums {
             double a = v[at + offsets[k]] - base;
             int i = at + taps[k];
             // the weights sum to 1, so subtracting the base once is the same as from every tap
-            double b = v[i] * weight[t] + v[i + 1] * weight[t + 1] + v[i + width] * weight[t + 2]
-                    + v[i + width + 1] * weight[t + 3] - base;
+            double b = v[i] * weight[t] + v[i + right] * weight[t + 1] + v[i + down] * weight[t + 2]
+                    + v[i + down + right] * weight[t + 3] - base;
             s += b;
             ss += b * b;
             sp += a * b;

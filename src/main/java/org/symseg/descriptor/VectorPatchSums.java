@@ -19,20 +19,6 @@ final class VectorPatchSums implements PatchSums {
     }
 
     @Override
-    public void original(double[] v, int at, int[] offsets, double[] sa, double[] saa) {
-        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
-        DoubleVector s = DoubleVector.zero(SPECIES);
-        DoubleVector ss = s;
-        for (int offset : offsets) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offset).sub(base);
-            s = s.add(a);
-            ss = ss.add(a.mul(a));
-        }
-        s.intoArray(sa, 0);
-        ss.intoArray(saa, 0);
-    }
-
-    @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
         DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
         DoubleVector s = DoubleVector.zero(SPECIES);
@@ -45,7 +31,7 @@ final class VectorPatchSums implements PatchSums {
     }
 
     @Override
-    public void bilinear(double[] v, int at, int width, int[] offsets, int[] taps, double[] weight,
+    public void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab) {
         DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
         DoubleVector s = DoubleVector.zero(SPECIES);
@@ -55,9 +41,9 @@ final class VectorPatchSums implements PatchSums {
             DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
             int i = at + taps[k];
             DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t])
-                    .add(DoubleVector.fromArray(SPECIES, v, i + 1).mul(weight[t + 1]))
-                    .add(DoubleVector.fromArray(SPECIES, v, i + width).mul(weight[t + 2]))
-                    .add(DoubleVector.fromArray(SPECIES, v, i + width + 1).mul(weight[t + 3]))
+                    .add(DoubleVector.fromArray(SPECIES, v, i + right).mul(weight[t + 1]))
+                    .add(DoubleVector.fromArray(SPECIES, v, i + down).mul(weight[t + 2]))
+                    .add(DoubleVector.fromArray(SPECIES, v, i + down + right).mul(weight[t + 3]))
                     .sub(base);
             s = s.add(b);
             ss = ss.add(b.mul(b));

@@ -18,14 +18,9 @@ class PatchSumsTest {
     @Test
     void simdAndScalarScoresAreBitIdenticalForEveryOperationAndCentring() {
         QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
-        double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
-        List<PointOperation> ops = new ArrayList<>();
-        for (double angle : List.of(60.0, 90.0, 120.0, 180.0, 37.5)) {
-            ops.add(PointOperation.rotation(angle));
-        }
-        for (int i = 0; i < 8; i++) {
-            ops.add(PointOperation.reflection(180.0 * i / 8));
-        }
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
+        List<PointOperation> ops = operations();
         int run = 13; // blocks of SIMD lanes and a tail of single pixels
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
@@ -33,13 +28,86 @@ class PatchSumsTest {
                     .toArray(SamplingTable[]::new);
             float[] simd = new float[run * ops.size()];
             float[] scalar = new float[run * ops.size()];
-            int start = 20 * 60 + 15;
-            new DiskScorer(values, 60, disk, tables, new VectorPatchSums()).scoreRun(start, run, simd, 0, run);
-            new DiskScorer(values, 60, disk, tables, new ScalarPatchSums()).scoreRun(start, run, scalar, 0, run);
+            new DiskScorer(values, 60, rowSums, disk, tables, new VectorPatchSums()).scoreRun(15, 20, run, simd, 0, run);
+            new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums()).scoreRun(15, 20, run, scalar, 0, run);
             for (int i = 0; i < simd.length; i++) {
                 assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(simd[i]),
                         ops.get(i / run).name() + " centring " + c + " pixel " + i % run);
             }
         }
+    }
+
+    @Test
+    void tilesOverRowPairsAreBitIdenticalToSinglePixels() {
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
+        RowPairs pairs = new RowPairs(values, 60, 40);
+        List<PointOperation> ops = operations();
+        float[] tile = new float[4];
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
+            SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
+                    .toArray(SamplingTable[]::new);
+            DiskScorer tiles = DiskScorer.overRowPairs(pairs, rowSums, disk, tables, new VectorPatchSums());
+            DiskScorer single = new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums());
+            int x = 15;
+            int y = 18;
+            tiles.enterBlock(x, y);
+            for (int o = 0; o < ops.size(); o++) {
+                tiles.scoreBlock(o, tile);
+                for (int lane = 0; lane < tile.length; lane++) {
+                    // lane l is pixel (l / 2, l % 2) of the tile
+                    float score = single.scoreOne(x + lane / 2, y + lane % 2, o);
+                    assertEquals(Float.floatToIntBits(score), Float.floatToIntBits(tile[lane]),
+                            ops.get(o).name() + " centring " + c + " lane " + lane);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowSumsGiveTheBitsOfSummingTheSamplesOneByOne() {
+        // 16-bit pixels over their whole range
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 7);
+        double[] values = values(image);
+        RowSums rowSums = new RowSums(image);
+        double[] sa = new double[1];
+        double[] saa = new double[1];
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(12, c % 2 == 1, c / 2 == 1);
+            int[] spans = rowSums.spans(disk);
+            for (int y = 13; y < 26; y += 3) {
+                for (int x = 13; x < 46; x += 4) {
+                    // the sums as the kernels added them up before
+                    double base = values[y * 60 + x];
+                    double s = 0;
+                    double ss = 0;
+                    for (int k = 0; k < disk.size(); k++) {
+                        double a = values[(y + disk.v(k)) * 60 + x + disk.u(k)] - base;
+                        s += a;
+                        ss += a * a;
+                    }
+                    rowSums.original(x, y, spans, disk.size(), sa, saa, 0);
+                    assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(sa[0]));
+                    assertEquals(Double.doubleToLongBits(ss), Double.doubleToLongBits(saa[0]));
+                }
+            }
+        }
+    }
+
+    private static double[] values(QuantizedImage image) {
+        return java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
+    }
+
+    private static List<PointOperation> operations() {
+        List<PointOperation> ops = new ArrayList<>();
+        for (double angle : List.of(60.0, 90.0, 120.0, 180.0, 37.5)) {
+            ops.add(PointOperation.rotation(angle));
+        }
+        for (int i = 0; i < 8; i++) {
+            ops.add(PointOperation.reflection(180.0 * i / 8));
+        }
+        return ops;
     }
 }

@@ -167,10 +167,10 @@ class PointSymmetryDescriptorTest {
         double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
-            DiskScorer scorer = new DiskScorer(values, 30, disk, ops.stream()
+            DiskScorer scorer = new DiskScorer(values, 30, new RowSums(image), disk, ops.stream()
                     .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
                     PatchSums.widest());
-            scorer.scoreRun(15 * 30 + 12, run, out, 0, run);
+            scorer.scoreRun(12, 15, run, out, 0, run);
             for (int x = 0; x < run; x++) {
                 for (int o = 0; o < ops.size(); o++) {
                     float score = out[o * run + x];
@@ -178,7 +178,7 @@ class PointSymmetryDescriptorTest {
                             ops.get(o)), score, 1e-6, ops.get(o).name() + " centring " + c);
                     // a pixel's score does not depend on the run it is computed in
                     assertEquals(Float.floatToIntBits(score),
-                            Float.floatToIntBits(scorer.scoreOne(15 * 30 + 12 + x, o)));
+                            Float.floatToIntBits(scorer.scoreOne(12 + x, 15, o)));
                 }
             }
         }

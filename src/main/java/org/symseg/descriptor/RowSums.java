@@ -1,0 +1,75 @@
+package org.symseg.descriptor;
+
+/**
+ * Sum and sum of squares of a patch's samples relative to its base pixel (what Pearson's
+ * correlation needs of the original patch), from running sums along the image's rows: two
+ * lookups per row of the disk instead of a pass over all its samples.
+ *
+ * <p>Pixels are integers below 2^16, so these sums are integers, exact in {@code long}; the disk
+ * is capped at {@link DiskScorer#MAX_SAMPLES}, so they are below 2^53 and exact in
+ * {@code double} too. Adding the samples up one by one in {@code double} gives the same exact
+ * integers, in whatever order: so these are the same bits as the direct sums.
+ */
+final class RowSums {
+
+    private final int[] pixels;
+    private final int width;
+    private final int stride;
+    /** Per row, the sums of the pixels (and of their squares) left of each column: stride per row. */
+    private final long[] sum;
+    private final long[] squares;
+
+    RowSums(QuantizedImage image) {
+        this.pixels = image.pixels();
+        this.width = image.width();
+        this.stride = width + 1;
+        this.sum = new long[stride * image.height()];
+        this.squares = new long[sum.length];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < width; x++) {
+                long v = pixels[y * width + x];
+                sum[y * stride + x + 1] = sum[y * stride + x] + v;
+                squares[y * stride + x + 1] = squares[y * stride + x] + v * v;
+            }
+        }
+    }
+
+    /**
+     * The disk's rows as spans of the running sums, relative to the base pixel's entry: row i
+     * adds the entries at {@code spans[2i + 1]} less those at {@code spans[2i]}.
+     */
+    int[] spans(Disk disk) {
+        java.util.List<Integer> spans = new java.util.ArrayList<>();
+        for (int k = 0; k < disk.size(); ) {
+            int first = k;
+            while (k < disk.size() && disk.v(k) == disk.v(first)) {
+                k++;
+            }
+            // a disk is convex: each of its rows is one run of columns, as Disk lists them
+            if (disk.u(k - 1) - disk.u(first) != k - 1 - first) {
+                throw new IllegalArgumentException("disk row " + disk.v(first) + " is not one run");
+            }
+            spans.add(disk.v(first) * stride + disk.u(first));
+            spans.add(disk.v(first) * stride + disk.u(k - 1) + 1);
+        }
+        return spans.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The sums of the patch whose base pixel is (x, y) and whose disk, of {@code n} samples, has
+     * {@code spans}, into sa[lane] and saa[lane].
+     */
+    void original(int x, int y, int[] spans, int n, double[] sa, double[] saa, int lane) {
+        int at = y * stride + x;
+        long s = 0;
+        long ss = 0;
+        for (int i = 0; i < spans.length; i += 2) {
+            s += sum[at + spans[i + 1]] - sum[at + spans[i]];
+            ss += squares[at + spans[i + 1]] - squares[at + spans[i]];
+        }
+        // the samples relative to the base b: sum (v - b) and sum (v - b)^2, expanded
+        long b = pixels[y * width + x];
+        sa[lane] = s - n * b;
+        saa[lane] = ss - 2 * b * s + n * b * b;
+    }
+}
