@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.symseg.testing.Shell;
 
 /**
- * What submit/symseg does with its class-data archive, run against a copy of the launcher in a
- * scratch project whose {@code java} is a stand-in: it logs each command line and writes the
- * archive a real JVM would. So no JVM starts and no jar needs building.
+ * What submit/symseg does with its class-data archive, and with the incubating vector module,
+ * run against a copy of the launcher in a scratch project whose {@code java} is a stand-in: it
+ * lists the modules it is told to have, logs each command line and writes the archive a real JVM
+ * would. So no JVM starts and no jar needs building.
  */
 class ClassDataArchiveTest {
 
@@ -54,6 +55,10 @@ class ClassDataArchiveTest {
         Path java = jdk.resolve("bin/java");
         Files.writeString(java, """
                 #!/usr/bin/env bash
+                if [[ $1 == --list-modules ]]; then
+                  printf '%b\\n' "${FAKE_MODULES:-java.base@17\\njdk.incubator.vector@17}"
+                  exit 0
+                fi
                 echo "$*" >> "$FAKE_JAVA_LOG"
                 for arg in "$@"; do
                   case $arg in
@@ -132,6 +137,22 @@ class ClassDataArchiveTest {
         assertEquals(0, plain.exitCode(), plain.output());
         assertEquals(before + 1, calls().size());
         assertFalse(calls().get(before).contains("Archive"), calls().get(before));
+    }
+
+    @Test
+    void theVectorModuleIsLoadedOnlyWhereTheRuntimeHasIt() throws Exception {
+        symseg(Map.of("SYMSEG_CDS", "off"), "segment", "in.tif", "--out", "out");
+        symseg(Map.of("SYMSEG_CDS", "off", "FAKE_MODULES", "java.base@17\\njava.sql@17"), "segment", "in.tif",
+                "--out", "out");
+        List<String> calls = calls();
+        assertEquals(2, calls.size(), calls.toString());
+        String vector = "--add-modules=jdk.incubator.vector";
+        assertTrue(calls.get(0).contains(vector), calls.get(0));
+        assertFalse(calls.get(1).contains(vector), "a runtime without the module refuses the option: " + calls.get(1));
+        for (String call : calls) {
+            assertTrue(call.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), "Spark's options stay: " + call);
+            assertTrue(call.endsWith("org.symseg.cli.Main segment in.tif --out out"), call);
+        }
     }
 
     private Shell symseg(Map<String, String> extra, String... args) throws Exception {
