@@ -48,6 +48,27 @@ record Disk(int radius, boolean halfX, boolean halfY, int[] us, int[] vs) implem
         return vs[k];
     }
 
+    /**
+     * For each sample, the index of the opposite one through the patch centre: (u, v) and
+     * (hx - u, hy - v), with hx, hy 1 for a centre half a pixel right or down, else 0. A disk
+     * is symmetric about its centre, so every sample has one.
+     */
+    int[] opposite() {
+        int hx = halfX ? 1 : 0;
+        int hy = halfY ? 1 : 0;
+        // samples lie within -radius ... radius + 1 along either axis
+        int side = 2 * radius + 2;
+        int[] grid = new int[side * side];
+        for (int k = 0; k < size(); k++) {
+            grid[(vs[k] + radius) * side + us[k] + radius] = k;
+        }
+        int[] opposite = new int[size()];
+        for (int k = 0; k < opposite.length; k++) {
+            opposite[k] = grid[(hy - vs[k] + radius) * side + hx - us[k] + radius];
+        }
+        return opposite;
+    }
+
     /** Centre offset from the base pixel along x: 0 or 0.5. */
     double centreX() {
         return halfX ? 0.5 : 0;

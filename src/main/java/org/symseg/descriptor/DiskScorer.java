@@ -42,6 +42,17 @@ final class DiskScorer {
     private final double[] s3;
     private final float[] single = new float[1];
     /**
+     * Per operation, the other operation that reads, for each sample, where this one reads for
+     * the opposite sample through the patch centre (mirrors across perpendicular lines), or -1:
+     * the lower of the two interpolates for both ({@link PatchSums#bilinearPair}).
+     */
+    private final int[] partner;
+    /** For each disk sample, the offset of the opposite one. */
+    private final int[] oppositeOffsets;
+    /** Per leading operation of a pair, its pair's sums at the current block, once worked out. */
+    private final double[][][] pairSums;
+    private final boolean[] pairDone;
+    /**
      * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
      * {@link #scoreRun} or {@link #scoreOne} have reused them.
      */
@@ -97,12 +108,41 @@ final class DiskScorer {
                             side(table.single, 0), side(table.single, 1), null, null)
                     : new Operation(null, null, null, null, firstTaps(table.linearOffsets(right, down)), table.weight);
         }
+        this.oppositeOffsets = oppositeOffsets(disk);
+        this.partner = partners(tables);
         int lanes = block.lanes();
+        this.pairSums = new double[tables.length][4][lanes];
+        this.pairDone = new boolean[tables.length];
         sa = new double[lanes];
         saa = new double[lanes];
         s1 = new double[lanes];
         s2 = new double[lanes];
         s3 = new double[lanes];
+    }
+
+    private int[] oppositeOffsets(Disk disk) {
+        int[] opposite = disk.opposite();
+        int[] offsets = new int[opposite.length];
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] = diskOffsets[opposite[k]];
+        }
+        return offsets;
+    }
+
+    /** Pairs of interpolating operations whose matrices are each other's negative. */
+    private static int[] partners(SamplingTable[] tables) {
+        int[] partner = new int[tables.length];
+        java.util.Arrays.fill(partner, -1);
+        for (int o = 0; o < tables.length; o++) {
+            for (int p = o + 1; p < tables.length && partner[o] < 0; p++) {
+                if (tables[o].taps > 1 && tables[p].taps > 1 && partner[p] < 0
+                        && tables[o].operation.isNegationOf(tables[p].operation)) {
+                    partner[o] = p;
+                    partner[p] = o;
+                }
+            }
+        }
+        return partner;
     }
 
     private int[] side(int[][] pairs, int which) {
@@ -182,6 +222,7 @@ final class DiskScorer {
 
     /** The original patches' sums of the first {@code lanes} lanes of the block from (x, y). */
     private void original(int x, int y, int lanes) {
+        java.util.Arrays.fill(pairDone, false);
         for (int lane = 0; lane < lanes; lane++) {
             rowSums.original(x + lane / tileRows, y + lane % tileRows, spans, diskOffsets.length, sa, saa, lane);
         }
@@ -199,10 +240,23 @@ final class DiskScorer {
                 long aa = (long) saa[i];
                 out[first + i] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
             }
-        } else {
+        } else if (partner[o] < 0) {
             sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
                 out[first + i] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
+            }
+        } else {
+            int lead = Math.min(o, partner[o]);
+            double[][] pair = pairSums[lead];
+            if (!pairDone[lead]) {
+                Operation leading = operations[lead];
+                sums.bilinearPair(values, at, right, down, diskOffsets, oppositeOffsets, leading.taps,
+                        leading.weight, pair[0], pair[1], pair[2], pair[3]);
+                pairDone[lead] = true;
+            }
+            double[] cross = o == lead ? pair[2] : pair[3];
+            for (int i = 0; i < sums.lanes(); i++) {
+                out[first + i] = Pearson.of(n, sa[i], pair[0][i], saa[i], pair[1][i], cross[i]);
             }
         }
     }

@@ -24,6 +24,15 @@ interface PatchSums {
     void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab);
 
+    /**
+     * {@link #bilinear}, and in the same pass the sum of the products of b with the original
+     * sample at {@code opposite[k]} into {@code sabOpposite}: the cross term of the operation that
+     * reads, for each sample, where this one reads for the opposite sample (one interpolation
+     * serves both). sb, sbb and sab are the same bits as {@link #bilinear} gives.
+     */
+    void bilinearPair(double[] v, int at, int right, int down, int[] offsets, int[] opposite, int[] taps,
+            double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite);
+
     /** The widest kind this JVM runs: SIMD lanes when the incubating vector module is present. */
     static PatchSums widest() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()

@@ -40,6 +40,17 @@ public record PointOperation(String name, double xx, double xy, double yx, doubl
         return yx * u + yy * v;
     }
 
+    /**
+     * Whether this operation is {@code other} followed by a half turn about the centre (a mirror
+     * across the line perpendicular to other's): it then reads, for each sample, where other
+     * reads for the opposite sample.
+     */
+    boolean isNegationOf(PointOperation other) {
+        double tolerance = 1e-12;
+        return Math.abs(xx + other.xx) < tolerance && Math.abs(xy + other.xy) < tolerance
+                && Math.abs(yx + other.yx) < tolerance && Math.abs(yy + other.yy) < tolerance;
+    }
+
     static String format(double degrees) {
         return degrees == Math.rint(degrees) ? String.valueOf((long) degrees)
                 : String.format(Locale.ROOT, "%.2f", degrees);

@@ -25,12 +25,9 @@ final class ScalarPatchSums implements PatchSums {
         double s = 0;
         double ss = 0;
         double sp = 0;
-        for (int k = 0, t = 0; k < offsets.length; k++, t += 4) {
+        for (int k = 0; k < offsets.length; k++) {
             double a = v[at + offsets[k]] - base;
-            int i = at + taps[k];
-            // the weights sum to 1, so subtracting the base once is the same as from every tap
-            double b = v[i] * weight[t] + v[i + right] * weight[t + 1] + v[i + down] * weight[t + 2]
-                    + v[i + down + right] * weight[t + 3] - base;
+            double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
             ss += b * b;
             sp += a * b;
@@ -38,5 +35,37 @@ final class ScalarPatchSums implements PatchSums {
         sb[0] = s;
         sbb[0] = ss;
         sab[0] = sp;
+    }
+
+    @Override
+    public void bilinearPair(double[] v, int at, int right, int down, int[] offsets, int[] opposite, int[] taps,
+            double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite) {
+        double base = v[at];
+        double s = 0;
+        double ss = 0;
+        double sp = 0;
+        double so = 0;
+        for (int k = 0; k < offsets.length; k++) {
+            double a = v[at + offsets[k]] - base;
+            double ao = v[at + opposite[k]] - base;
+            double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
+            s += b;
+            ss += b * b;
+            sp += a * b;
+            so += ao * b;
+        }
+        sb[0] = s;
+        sbb[0] = ss;
+        sab[0] = sp;
+        sabOpposite[0] = so;
+    }
+
+    /**
+     * The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. The weights
+     * sum to 1, so subtracting the base from the sample is the same as from every tap.
+     */
+    private static double sample(double[] v, int i, int right, int down, double[] weight, int t) {
+        return v[i] * weight[t] + v[i + right] * weight[t + 1] + v[i + down] * weight[t + 2]
+                + v[i + down + right] * weight[t + 3];
     }
 }

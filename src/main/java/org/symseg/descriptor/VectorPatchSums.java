@@ -37,14 +37,9 @@ final class VectorPatchSums implements PatchSums {
         DoubleVector s = DoubleVector.zero(SPECIES);
         DoubleVector ss = s;
         DoubleVector sp = s;
-        for (int k = 0, t = 0; k < offsets.length; k++, t += 4) {
+        for (int k = 0; k < offsets.length; k++) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
-            int i = at + taps[k];
-            DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t])
-                    .add(DoubleVector.fromArray(SPECIES, v, i + right).mul(weight[t + 1]))
-                    .add(DoubleVector.fromArray(SPECIES, v, i + down).mul(weight[t + 2]))
-                    .add(DoubleVector.fromArray(SPECIES, v, i + down + right).mul(weight[t + 3]))
-                    .sub(base);
+            DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
             s = s.add(b);
             ss = ss.add(b.mul(b));
             sp = sp.add(a.mul(b));
@@ -52,5 +47,36 @@ final class VectorPatchSums implements PatchSums {
         s.intoArray(sb, 0);
         ss.intoArray(sbb, 0);
         sp.intoArray(sab, 0);
+    }
+
+    @Override
+    public void bilinearPair(double[] v, int at, int right, int down, int[] offsets, int[] opposite, int[] taps,
+            double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite) {
+        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
+        DoubleVector s = DoubleVector.zero(SPECIES);
+        DoubleVector ss = s;
+        DoubleVector sp = s;
+        DoubleVector so = s;
+        for (int k = 0; k < offsets.length; k++) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
+            DoubleVector ao = DoubleVector.fromArray(SPECIES, v, at + opposite[k]).sub(base);
+            DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
+            s = s.add(b);
+            ss = ss.add(b.mul(b));
+            sp = sp.add(a.mul(b));
+            so = so.add(ao.mul(b));
+        }
+        s.intoArray(sb, 0);
+        ss.intoArray(sbb, 0);
+        sp.intoArray(sab, 0);
+        so.intoArray(sabOpposite, 0);
+    }
+
+    /** The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. */
+    private static DoubleVector sample(double[] v, int i, int right, int down, double[] weight, int t) {
+        return DoubleVector.fromArray(SPECIES, v, i).mul(weight[t])
+                .add(DoubleVector.fromArray(SPECIES, v, i + right).mul(weight[t + 1]))
+                .add(DoubleVector.fromArray(SPECIES, v, i + down).mul(weight[t + 2]))
+                .add(DoubleVector.fromArray(SPECIES, v, i + down + right).mul(weight[t + 3]));
     }
 }

@@ -2,8 +2,10 @@ package org.symseg.descriptor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -179,6 +181,38 @@ class PointSymmetryDescriptorTest {
                     // a pixel's score does not depend on the run it is computed in
                     assertEquals(Float.floatToIntBits(score),
                             Float.floatToIntBits(scorer.scoreOne(12 + x, 15, o)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void perpendicularMirrorsShareTheirInterpolationAndStillMatchBruteForce() {
+        // mirrors 90 degrees apart read each other's sources for opposite samples
+        assertTrue(PointOperation.reflection(108).isNegationOf(PointOperation.reflection(18)));
+        assertTrue(PointOperation.rotation(240).isNegationOf(PointOperation.rotation(60)));
+        assertFalse(PointOperation.reflection(36).isNegationOf(PointOperation.reflection(18)));
+        assertFalse(PointOperation.rotation(120).isNegationOf(PointOperation.rotation(60)));
+        QuantizedImage image = random(30, 30, 11);
+        List<PointOperation> mirrors = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mirrors.add(PointOperation.reflection(18.0 * i));
+        }
+        int run = 6;
+        float[] out = new float[run * mirrors.size()];
+        double[] values = image.asDoubles();
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
+            DiskScorer scorer = new DiskScorer(values, 30, new RowSums(image), disk, mirrors.stream()
+                    .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new), PatchSums.widest());
+            scorer.scoreRun(11, 14, run, out, 0, run);
+            for (int x = 0; x < run; x++) {
+                // the partner alone, as half-pixel refinement may ask for it, gives the same bits
+                for (int o = mirrors.size() - 1; o >= 0; o--) {
+                    float score = out[o * run + x];
+                    assertEquals(bruteForce(image, 11 + x + disk.centreX(), 14 + disk.centreY(), 6,
+                            mirrors.get(o)), score, 1e-6, mirrors.get(o).name() + " centring " + c);
+                    assertEquals(Float.floatToIntBits(score), Float.floatToIntBits(scorer.scoreOne(11 + x, 14, o)));
                 }
             }
         }
