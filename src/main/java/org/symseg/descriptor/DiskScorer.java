@@ -183,6 +183,14 @@ final class DiskScorer {
         }
     }
 
+    /**
+     * The operation that shares operation o's interpolation (scoring both at one block costs
+     * little more than one), or -1.
+     */
+    int partner(int o) {
+        return partner[o];
+    }
+
     /** Pixels that {@link #scoreBlock} scores at once. */
     int lanes() {
         return block.lanes();

@@ -6,7 +6,9 @@ package org.symseg.descriptor;
  * the positions around a peak come in 2 x 2 squares and pairs along either axis. Each
  * operation's positions are covered greedily, row by row and left to right, by tiles placed at
  * the first uncovered one; tiles of the same row are visited in order, and a tile's original
- * sums are computed once for all the operations that score it. A lane gives the same bits as
+ * sums are computed once for all the operations that score it. Two operations that share their
+ * interpolation ({@link DiskScorer#partner}) are covered together, by tiles over the positions
+ * either of them wants, so that each tile scores both at once. A lane gives the same bits as
  * the scalar path, so a position's score does not depend on the tile that computes it.
  */
 final class HalfPixelScoring {
@@ -52,7 +54,10 @@ final class HalfPixelScoring {
                 // tiles stay inside the box, where every centring reads inside the image
                 int top = Math.min(y, bh - rows);
                 for (int o = 0; o < half.length; o++) {
-                    counts[o] = cover(half[o], c, y, top, tiles[o]);
+                    int partner = scorers[c].partner(o);
+                    // a partner's positions are covered, and scored, with those of the first of the two
+                    counts[o] = partner < 0 ? cover(half[o], half[o], c, y, top, tiles[o])
+                            : partner > o ? cover(half[o], half[partner], c, y, top, tiles[o]) : 0;
                 }
                 scoreTiles(half, c, top, tiles, counts, block);
             }
@@ -60,21 +65,26 @@ final class HalfPixelScoring {
     }
 
     /**
-     * Covers the uncovered positions of row y by tiles from row {@code top}: their left columns
-     * into {@code tiles}, ascending; returns their count.
+     * Covers the uncovered positions of row y, of {@code half} and of {@code also}, by tiles from
+     * row {@code top}: their left columns into {@code tiles}, ascending; returns their count.
      */
-    private int cover(HalfPixelScores half, int c, int y, int top, int[] tiles) {
+    private int cover(HalfPixelScores half, HalfPixelScores also, int c, int y, int top, int[] tiles) {
         int bw = half.width();
         int count = 0;
-        for (int x = half.nextUncovered(c, y, 0); x < bw; ) {
+        for (int x = nextUncovered(half, also, c, y, 0); x < bw; ) {
             int left = Math.min(x, bw - columns);
             tiles[count++] = left;
             for (int r = top; r < top + rows; r++) {
                 half.cover(c, r, left, columns);
+                also.cover(c, r, left, columns);
             }
-            x = half.nextUncovered(c, y, left + columns);
+            x = nextUncovered(half, also, c, y, left + columns);
         }
         return count;
+    }
+
+    private static int nextUncovered(HalfPixelScores half, HalfPixelScores also, int c, int y, int x) {
+        return Math.min(half.nextUncovered(c, y, x), also.nextUncovered(c, y, x));
     }
 
     /** Visits the operations' tiles in the order of their columns, each tile's originals once. */
@@ -96,15 +106,24 @@ final class HalfPixelScoring {
             for (int o = 0; o < half.length; o++) {
                 if (next[o] < counts[o] && tiles[o][next[o]] == left) {
                     next[o]++;
-                    scorer.scoreBlock(o, block);
-                    for (int lane = 0; lane < block.length; lane++) {
-                        int x = left + lane / rows;
-                        int y = top + lane % rows;
-                        if (half[o].marked(c, y, x)) {
-                            half[o].put(c, y, x, block[lane]);
-                        }
+                    put(half[o], scorer, o, c, left, top, block);
+                    int partner = scorer.partner(o);
+                    if (partner >= 0) {
+                        put(half[partner], scorer, partner, c, left, top, block);
                     }
                 }
+            }
+        }
+    }
+
+    /** Scores operation o at the entered tile, keeping the scores of its marked positions. */
+    private void put(HalfPixelScores half, DiskScorer scorer, int o, int c, int left, int top, float[] block) {
+        scorer.scoreBlock(o, block);
+        for (int lane = 0; lane < block.length; lane++) {
+            int x = left + lane / rows;
+            int y = top + lane % rows;
+            if (half.marked(c, y, x)) {
+                half.put(c, y, x, block[lane]);
             }
         }
     }
