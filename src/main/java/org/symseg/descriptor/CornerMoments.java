@@ -41,6 +41,20 @@ final class CornerMoments {
         }
     }
 
+    /**
+     * The step between the columns of points, when they are equally spaced (a stride grid), else
+     * 1: the points of a row reach the shifted patches' corners every step pixels.
+     */
+    static int step(int[] xs) {
+        int step = xs.length > 1 ? xs[1] - xs[0] : 1;
+        for (int i = 2; i < xs.length; i++) {
+            if (xs[i] - xs[i - 1] != step) {
+                return 1;
+            }
+        }
+        return step;
+    }
+
     /** Where corner (x, y) is kept; the corner {@code step * i} pixels right of it is at index + i. */
     int index(int x, int y) {
         int rx = x - x0;

@@ -62,11 +62,7 @@ public final class TranslationDescriptor implements Descriptor {
             }
         }
         int nx = xs.length;
-        // the points of a row reach the shifted patches' corners every step pixels
-        int step = nx > 1 ? xs[1] - xs[0] : 1;
-        for (int i = 1; i < nx; i++) {
-            step = xs[i] - xs[i - 1] == step ? step : 1;
-        }
+        int step = CornerMoments.step(xs);
         int[] columnOffset = new int[nx];
         for (int i = 0; i < nx; i++) {
             columnOffset[i] = (xs[i] - xs[0]) / step;
