@@ -19,11 +19,11 @@ import org.symseg.pipeline.SparkContexts;
 
 /**
  * Whole {@code segment} runs, repeated in one JVM on an embedded local Spark, so that JIT
- * compilation and Spark start are paid once (the first round is the warm-up) and what remains is
- * the cost of a run itself. Not a test: run it by hand (command in BENCHMARKS.md).
+ * compilation and Spark start are paid once (the first rounds of each master are the warm-up,
+ * one by default) and what remains is the cost of a run itself. Not a test: run it by hand (command in BENCHMARKS.md).
  *
  * <pre>
- * WarmSegmentBenchmark [--rounds N] [--masters local[2],local[1]] [--series-of N FILE]
+ * WarmSegmentBenchmark [--rounds N] [--warmup N] [--masters local[2],local[1]] [--series-of N FILE]
  *                      [--jobs] [segment arguments: INPUT... and settings]
  * </pre>
  *
@@ -33,11 +33,14 @@ import org.symseg.pipeline.SparkContexts;
  * of N frames in one run). Each round writes into a fresh temporary directory, so no round reuses
  * an earlier model or skips an input. Per round it prints the wall time, the stage times of the
  * run's {@code manifest.json}, the share of the wall time outside the descriptor stage, and the
- * Spark jobs per stage ({@code --jobs}: every job with its call site).
+ * Spark jobs per stage ({@code --jobs}: every job with its call site). The JIT keeps compiling
+ * for several rounds, so with two masters the second one would run on hotter code than the first
+ * did: {@code --warmup N} leaves the first N rounds of each master uncounted.
  */
 public final class WarmSegmentBenchmark {
 
     private int rounds = 6;
+    private int warmup = 1;
     private List<String> masters = List.of("local[2]");
     private boolean listJobs;
     private final List<String> segmentArgs = new ArrayList<>();
@@ -65,6 +68,7 @@ public final class WarmSegmentBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--masters" -> masters = Arrays.asList(args[++i].split(","));
                 case "--jobs" -> listJobs = true;
                 case "--series-of" -> {
@@ -75,8 +79,8 @@ public final class WarmSegmentBenchmark {
                 default -> segmentArgs.add(args[i]);
             }
         }
-        if (segmentArgs.isEmpty() || rounds < 1) {
-            throw new IllegalArgumentException("usage: WarmSegmentBenchmark [--rounds N] "
+        if (segmentArgs.isEmpty() || rounds <= warmup || warmup < 0) {
+            throw new IllegalArgumentException("usage: WarmSegmentBenchmark [--rounds N] [--warmup N < rounds] "
                     + "[--masters M,...] [--series-of N FILE] [--jobs] [INPUT...] [settings]");
         }
     }
@@ -93,7 +97,7 @@ public final class WarmSegmentBenchmark {
         List<Double> walls = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             double wall = runOnce(master, round, sc, timeline);
-            if (round > 0 || rounds == 1) {
+            if (round >= warmup) {
                 walls.add(wall);
             }
         }
@@ -122,7 +126,7 @@ public final class WarmSegmentBenchmark {
             JsonNode timings = new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
                     .get("timingsMs");
             System.out.printf(Locale.ROOT, "round %d%s: wall %.3f s | %s | outside descriptors %.0f%%%n",
-                    round + 1, round == 0 ? " (warm-up)" : "", wall, stages(timings),
+                    round + 1, round < warmup ? " (warm-up)" : "", wall, stages(timings),
                     100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall));
             System.out.println("    " + JobTimeline.summary(jobs));
             if (listJobs) {
