@@ -3,9 +3,9 @@ package org.symseg.descriptor;
 /**
  * The sums Pearson's correlation needs, for a block of {@link #lanes()} neighbouring pixels at a
  * time: each lane is the patch at the pixel of index {@code at + lane} (along a row, or a tile of
- * {@link RowPairs}), and every sample is taken relative to that pixel's own value. Implementations differ only in how many pixels
- * they add up at once; each lane adds the same terms, as the same Java operations, in the same
- * order, so all of them give bit-identical sums.
+ * {@link RowPairs}), and every sample is taken relative to that pixel's own value.
+ * Implementations differ only in how many pixels they add up at once; each lane adds the same
+ * terms, as the same Java operations, in the same order, so all of them give bit-identical sums.
  */
 interface PatchSums {
 

@@ -3,8 +3,9 @@ package org.symseg.descriptor;
 /**
  * Translation-symmetry descriptor (paper, Eq. 3): for each shift (m, n) of a {@link ShiftSet},
  * the Pearson correlation of the (2p+1) x (2p+1) patch at the point with the patch shifted by
- * (m, n). Patch sums come from summed-area tables ({@link CornerMoments}) and the cross terms from {@link ShiftedProducts},
- * so the cost per shift and pixel does not depend on the patch size.
+ * (m, n). Patch sums come from summed-area tables ({@link CornerMoments}) and the cross terms
+ * from {@link ShiftedProducts}, so the cost per shift and pixel does not depend on the patch
+ * size.
  */
 public final class TranslationDescriptor implements Descriptor {
 

@@ -23,15 +23,7 @@ public final class DescriptorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String path = args.length > 0 ? args[0] : "../shared/data/fenb-mu-laves.tif";
-        TiffFrameReader reader = new TiffFrameReader();
-        var header = reader.header(path);
-        float[] pixels = reader.read(path, 0, new Rect(0, 0, header.width(), header.height()));
-        int[] q = new int[pixels.length];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = Math.round(pixels[i]);
-        }
-        QuantizedImage image = new QuantizedImage(q, header.width(), header.height());
+        QuantizedImage image = wholeImage(args.length > 0 ? args[0] : "../shared/data/fenb-mu-laves.tif");
         List<Double> angles = List.of(60.0, 90.0, 120.0, 180.0);
         report("translation (patch 20, window 21, 100 shifts)", new TranslationDescriptor(20, 21, 100), image);
         report("rotation (r 20, pool 31, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 31, angles), image);
@@ -40,6 +32,18 @@ public final class DescriptorBenchmark {
         // the reference module's settings in issue 7: patch and window half-size 20
         report("rotation (r 20, pool 41, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 41, angles), image);
         report("reflection (r 20, pool 41, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 41, 10), image);
+    }
+
+    /** A TIFF's first frame, whole, rounded to integers (its samples are 16-bit already). */
+    static QuantizedImage wholeImage(String path) throws java.io.IOException {
+        TiffFrameReader reader = new TiffFrameReader();
+        var header = reader.header(path);
+        float[] pixels = reader.read(path, 0, new Rect(0, 0, header.width(), header.height()));
+        int[] q = new int[pixels.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Math.round(pixels[i]);
+        }
+        return new QuantizedImage(q, header.width(), header.height());
     }
 
     private static void report(String name, Descriptor descriptor, QuantizedImage image) {

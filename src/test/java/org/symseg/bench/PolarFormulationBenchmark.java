@@ -5,8 +5,6 @@ import java.util.Locale;
 import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.PointSymmetryDescriptor;
 import org.symseg.descriptor.QuantizedImage;
-import org.symseg.image.Rect;
-import org.symseg.image.TiffFrameReader;
 
 /**
  * Measures, rather than estimates, the polar formulation of the rotation and reflection scores
@@ -111,16 +109,10 @@ public final class PolarFormulationBenchmark {
 
     public static void main(String[] args) throws Exception {
         String path = args.length > 0 ? args[0] : "../shared/data/hea-twins.tif";
-        TiffFrameReader reader = new TiffFrameReader();
-        var header = reader.header(path);
-        float[] pixels = reader.read(path, 0, new Rect(0, 0, header.width(), header.height()));
-        int[] q = new int[pixels.length];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = Math.round(pixels[i]);
-        }
-        QuantizedImage image = new QuantizedImage(q, header.width(), header.height());
+        QuantizedImage image = DescriptorBenchmark.wholeImage(path);
         double[] values = image.asDoubles();
-        System.out.println("per pixel, one thread; " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "SIMD" : "scalar") + " kernels today");
+        boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        System.out.println("per pixel, one thread; " + (simd ? "SIMD" : "scalar") + " kernels today");
         for (int radius : new int[] {10, 20, 30, 40}) {
             // reflection: 10 mirror lines 18 degrees apart need angle counts that are multiples of 10
             int[] mirrorShift = new int[10];
