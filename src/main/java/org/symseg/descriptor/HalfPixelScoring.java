@@ -56,8 +56,8 @@ final class HalfPixelScoring {
                 for (int o = 0; o < half.length; o++) {
                     int partner = scorers[c].partner(o);
                     // a partner's positions are covered, and scored, with those of the first of the two
-                    counts[o] = partner < 0 ? cover(half[o], half[o], c, y, top, tiles[o])
-                            : partner > o ? cover(half[o], half[partner], c, y, top, tiles[o]) : 0;
+                    counts[o] = partner < 0 ? cover(c, y, top, tiles[o], half[o])
+                            : partner > o ? cover(c, y, top, tiles[o], half[o], half[partner]) : 0;
                 }
                 scoreTiles(half, c, top, tiles, counts, block);
             }
@@ -65,26 +65,31 @@ final class HalfPixelScoring {
     }
 
     /**
-     * Covers the uncovered positions of row y, of {@code half} and of {@code also}, by tiles from
-     * row {@code top}: their left columns into {@code tiles}, ascending; returns their count.
+     * Covers the uncovered positions of row y that any of {@code wanted} marks by tiles from row
+     * {@code top}: their left columns into {@code tiles}, ascending; returns their count.
      */
-    private int cover(HalfPixelScores half, HalfPixelScores also, int c, int y, int top, int[] tiles) {
-        int bw = half.width();
+    private int cover(int c, int y, int top, int[] tiles, HalfPixelScores... wanted) {
+        int bw = wanted[0].width();
         int count = 0;
-        for (int x = nextUncovered(half, also, c, y, 0); x < bw; ) {
+        for (int x = nextUncovered(c, y, 0, wanted); x < bw; ) {
             int left = Math.min(x, bw - columns);
             tiles[count++] = left;
-            for (int r = top; r < top + rows; r++) {
-                half.cover(c, r, left, columns);
-                also.cover(c, r, left, columns);
+            for (HalfPixelScores half : wanted) {
+                for (int r = top; r < top + rows; r++) {
+                    half.cover(c, r, left, columns);
+                }
             }
-            x = nextUncovered(half, also, c, y, left + columns);
+            x = nextUncovered(c, y, left + columns, wanted);
         }
         return count;
     }
 
-    private static int nextUncovered(HalfPixelScores half, HalfPixelScores also, int c, int y, int x) {
-        return Math.min(half.nextUncovered(c, y, x), also.nextUncovered(c, y, x));
+    private static int nextUncovered(int c, int y, int x, HalfPixelScores[] wanted) {
+        int next = Integer.MAX_VALUE;
+        for (HalfPixelScores half : wanted) {
+            next = Math.min(next, half.nextUncovered(c, y, x));
+        }
+        return next;
     }
 
     /** Visits the operations' tiles in the order of their columns, each tile's originals once. */
