@@ -56,17 +56,31 @@ record Disk(int radius, boolean halfX, boolean halfY, int[] us, int[] vs) implem
     int[] opposite() {
         int hx = halfX ? 1 : 0;
         int hy = halfY ? 1 : 0;
+        int[] u = new int[size()];
+        int[] v = new int[size()];
+        for (int k = 0; k < u.length; k++) {
+            u[k] = hx - us[k];
+            v[k] = hy - vs[k];
+        }
+        return indicesOf(u, v);
+    }
+
+    /** The indices of the samples at offsets (u[i], v[i]); -1 where the disk has none. */
+    int[] indicesOf(int[] u, int[] v) {
         // samples lie within -radius ... radius + 1 along either axis
         int side = 2 * radius + 2;
         int[] grid = new int[side * side];
+        java.util.Arrays.fill(grid, -1);
         for (int k = 0; k < size(); k++) {
             grid[(vs[k] + radius) * side + us[k] + radius] = k;
         }
-        int[] opposite = new int[size()];
-        for (int k = 0; k < opposite.length; k++) {
-            opposite[k] = grid[(hy - vs[k] + radius) * side + hx - us[k] + radius];
+        int[] indices = new int[u.length];
+        for (int i = 0; i < u.length; i++) {
+            int x = u[i] + radius;
+            int y = v[i] + radius;
+            indices[i] = x < 0 || y < 0 || x >= side || y >= side ? -1 : grid[y * side + x];
         }
-        return opposite;
+        return indices;
     }
 
     /** Centre offset from the base pixel along x: 0 or 0.5. */

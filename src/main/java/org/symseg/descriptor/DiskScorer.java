@@ -108,7 +108,7 @@ final class DiskScorer {
                             side(table.single, 0), side(table.single, 1), null, null)
                     : new Operation(null, null, null, null, firstTaps(table.linearOffsets(right, down)), table.weight);
         }
-        this.oppositeOffsets = oppositeOffsets(disk);
+        this.oppositeOffsets = offsetsOf(disk.opposite());
         this.partner = partners(tables);
         int lanes = block.lanes();
         this.pairSums = new double[tables.length][4][lanes];
@@ -118,15 +118,6 @@ final class DiskScorer {
         s1 = new double[lanes];
         s2 = new double[lanes];
         s3 = new double[lanes];
-    }
-
-    private int[] oppositeOffsets(Disk disk) {
-        int[] opposite = disk.opposite();
-        int[] offsets = new int[opposite.length];
-        for (int k = 0; k < offsets.length; k++) {
-            offsets[k] = diskOffsets[opposite[k]];
-        }
-        return offsets;
     }
 
     /** Pairs of interpolating operations whose matrices are each other's negative. */
@@ -146,9 +137,14 @@ final class DiskScorer {
     }
 
     private int[] side(int[][] pairs, int which) {
-        int[] offsets = new int[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            offsets[i] = diskOffsets[pairs[i][which]];
+        return offsetsOf(java.util.Arrays.stream(pairs).mapToInt(pair -> pair[which]).toArray());
+    }
+
+    /** The index offsets of the disk samples listed. */
+    private int[] offsetsOf(int[] samples) {
+        int[] offsets = new int[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            offsets[i] = diskOffsets[samples[i]];
         }
         return offsets;
     }

@@ -92,21 +92,17 @@ final class SamplingTable implements Serializable {
     /** A one-tap table; every source lies on a disk sample, as the disk is symmetric about its centre. */
     private static SamplingTable exact(PointOperation operation, Disk disk, double[] sx, double[] sy) {
         int n = disk.size();
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        for (int k = 0; k < n; k++) {
-            index.put(key(disk.u(k), disk.v(k)), k);
-        }
         int[] dx = new int[n];
         int[] dy = new int[n];
-        int[] source = new int[n];
         for (int k = 0; k < n; k++) {
             dx[k] = (int) sx[k];
             dy[k] = (int) sy[k];
-            Integer j = index.get(key(dx[k], dy[k]));
-            if (j == null) {
+        }
+        int[] source = disk.indicesOf(dx, dy);
+        for (int j : source) {
+            if (j < 0) {
                 throw new IllegalStateException(operation.name() + " does not map the disk onto itself");
             }
-            source[k] = j;
         }
         java.util.List<int[]> doubled = new java.util.ArrayList<>();
         java.util.List<int[]> single = new java.util.ArrayList<>();
@@ -122,10 +118,6 @@ final class SamplingTable implements Serializable {
         }
         return new SamplingTable(operation, 1, dx, dy, null, doubled.toArray(int[][]::new),
                 single.toArray(int[][]::new));
-    }
-
-    private static long key(int u, int v) {
-        return ((long) u << 32) ^ (v & 0xffffffffL);
     }
 
     private static void set(int[] dx, int[] dy, double[] weight, int t, int x, int y, double w) {
