@@ -23,6 +23,17 @@ public record PointOperation(String name, double xx, double xy, double yx, doubl
         return new PointOperation("rot" + format(degrees), c, s, -s, c);
     }
 
+    /**
+     * The patch rotated by {@code degrees}, sampled as the rotation by {@code -degrees} (the same
+     * score up to sampling, see {@link #rotation}): when another rotation by 180 - degrees is
+     * scored too, the two then read each other's sources for opposite samples
+     * ({@link #isNegationOf}) and share their interpolation.
+     */
+    static PointOperation rotationTheOtherWay(double degrees) {
+        PointOperation reversed = rotation(-degrees);
+        return new PointOperation("rot" + format(degrees), reversed.xx, reversed.xy, reversed.yx, reversed.yy);
+    }
+
     /** The patch mirrored across the line through its centre at {@code degrees} from the x axis. */
     public static PointOperation reflection(double degrees) {
         double c = Math.cos(Math.toRadians(2 * degrees));

@@ -26,11 +26,13 @@ public final class PointSymmetryDescriptor implements Descriptor {
 
     private static final long serialVersionUID = 1L;
     /**
-     * Peaks this far below the window's best whole-pixel score are not refined: moving half a
-     * pixel gains well under this for atoms a few pixels wide (about 0.1 for Gaussian atoms of
-     * sigma 2 px), so they cannot overtake the best one.
+     * Peaks this far below the window's best whole-pixel score are not refined. The half-pixel
+     * positions around near-ties can reorder them; those around lower peaks rarely overtake the
+     * best, and on real images refining them too (up to 0.2 below the best) changed no more than
+     * 2.4 % of the label pixels, about what shifting the image by one pixel changes, at twice the
+     * cost (BENCHMARKS.md, issue 7).
      */
-    static final float PEAK_MARGIN = 0.2f;
+    static final float PEAK_MARGIN = 0.02f;
 
     /** Patch centrings: on the pixel, half a pixel right, half down, both (index hx + 2 hy). */
     private final Disk[] disks = new Disk[4];
@@ -65,10 +67,31 @@ public final class PointSymmetryDescriptor implements Descriptor {
         this.reach = extent + poolHalf;
     }
 
-    /** Rotations by each of {@code degrees} about the patch centre. */
+    /** Rotations by each of {@code degrees} about the patch centre ({@link #rotations}). */
     public static PointSymmetryDescriptor rotation(int radius, int pool, List<Double> degrees) {
-        return new PointSymmetryDescriptor(radius, pool,
-                degrees.stream().map(PointOperation::rotation).toList());
+        return new PointSymmetryDescriptor(radius, pool, rotations(degrees));
+    }
+
+    /**
+     * The operations of rotations by each of {@code degrees}. Of two angles that add up to 180
+     * (60 and 120), the later is sampled the other way round, so that the two share their
+     * interpolation ({@link PointOperation#rotationTheOtherWay}).
+     */
+    static List<PointOperation> rotations(List<Double> degrees) {
+        List<PointOperation> operations = new java.util.ArrayList<>();
+        for (int i = 0; i < degrees.size(); i++) {
+            double d = degrees.get(i);
+            boolean supplement = degrees.subList(0, i).stream().anyMatch(e -> supplementary(e, d));
+            operations.add(supplement ? PointOperation.rotationTheOtherWay(d) : PointOperation.rotation(d));
+        }
+        return operations;
+    }
+
+    /** Two different angles that add up to 180 degrees, modulo full turns. */
+    private static boolean supplementary(double a, double b) {
+        double sum = Math.IEEEremainder(a + b - 180, 360);
+        double difference = Math.IEEEremainder(a - b, 360);
+        return Math.abs(sum) < 1e-9 && Math.abs(difference) > 1e-9;
     }
 
     /** Mirror lines through the patch centre at {@code lines} equally spaced angles from 0. */

@@ -127,7 +127,7 @@ class PointSymmetryDescriptorTest {
 
     private static List<PointOperation> operations() {
         List<PointOperation> ops = new java.util.ArrayList<>();
-        ANGLES.forEach(a -> ops.add(PointOperation.rotation(a)));
+        ops.addAll(PointSymmetryDescriptor.rotations(ANGLES));
         for (int i = 0; i < 7; i++) {
             ops.add(PointOperation.reflection(180.0 * i / 7));
         }
@@ -216,6 +216,25 @@ class PointSymmetryDescriptorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void rotationsBy60And120ShareTheirInterpolationAndScoreAlikeEitherWay() {
+        List<PointOperation> ops = PointSymmetryDescriptor.rotations(ANGLES);
+        assertEquals(List.of("rot60", "rot90", "rot120", "rot180"), ops.stream().map(PointOperation::name).toList());
+        assertTrue(ops.get(2).isNegationOf(ops.get(0)), "120 is sampled the other way round");
+        assertEquals(PointOperation.rotation(90), ops.get(1));
+        assertEquals(PointOperation.rotation(120), PointSymmetryDescriptor.rotations(List.of(90.0, 120.0)).get(1));
+        // on a hexagonal lattice off the pixel grid, either sense gives nearly the same score
+        QuantizedImage image = lattice(Lattice.hexagonal(11, 7, 2.0).shiftedTo(3.3, 1.7), 60);
+        double worst = 0;
+        for (int y = 25; y < 35; y++) {
+            for (int x = 25; x < 35; x++) {
+                worst = Math.max(worst, Math.abs(bruteForce(image, x, y, 10, ops.get(2))
+                        - bruteForce(image, x, y, 10, PointOperation.rotation(120))));
+            }
+        }
+        assertTrue(worst < 0.03, "largest difference between the two senses " + worst);
     }
 
     @Test
