@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.symseg.dataset.Failure;
 import org.symseg.dataset.FileFingerprint;
 import org.symseg.dataset.FrameRef;
 import org.symseg.dataset.InputRecord;
 import org.symseg.dataset.Json;
 import org.symseg.image.ImageHeader;
+import org.symseg.image.PngWriter;
 import org.symseg.image.Rect;
 import org.symseg.image.Storage;
 import org.symseg.image.StreamingTiffWriter;
@@ -187,7 +187,7 @@ final class InputWriter {
 
     private static void writePng(String path, BufferedImage image) throws IOException {
         try (OutputStream out = Storage.create(path)) {
-            ImageIO.write(image, "png", out);
+            PngWriter.write(image, out);
         }
     }
 }

@@ -124,6 +124,6 @@ public final class FisherReport {
 
     public static void writePng(OutputStream out, ClassMoments moments, int descriptorChannels)
             throws IOException {
-        javax.imageio.ImageIO.write(plot(moments, descriptorChannels), "png", out);
+        org.symseg.image.PngWriter.write(plot(moments, descriptorChannels), out);
     }
 }

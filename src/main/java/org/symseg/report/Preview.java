@@ -17,6 +17,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.symseg.image.ImageFormatException;
+import org.symseg.image.PngWriter;
 import org.symseg.image.Storage;
 
 /**
@@ -108,7 +109,7 @@ final class Preview {
 
     private static Embedded embedded(BufferedImage image) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
+        PngWriter.write(image, png);
         return new Embedded(PNG_URI + Base64.getEncoder().encodeToString(png.toByteArray()),
                 image.getWidth(), image.getHeight());
     }
