@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import org.symseg.pipeline.SparkContexts;
  * an earlier model or skips an input. Per round it prints the wall time, the stage times of the
  * run's {@code manifest.json}, the share of the wall time outside the descriptor stage, and the
  * Spark jobs per stage ({@code --jobs}: every job with its call site). The JIT keeps compiling
- * for several rounds, so with two masters the second one would run on hotter code than the first
- * did: {@code --warmup N} leaves the first N rounds of each master uncounted.
+ * for many rounds: {@code --warmup N} leaves the first N rounds uncounted, and with several
+ * masters each runs in a JVM of its own (same options and class path), as in one JVM the later
+ * masters ran on code the JIT had compiled for the earlier ones.
  */
 public final class WarmSegmentBenchmark {
 
@@ -50,6 +52,13 @@ public final class WarmSegmentBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> masters = mastersOf(args);
+        if (masters.size() > 1) {
+            for (String master : masters) {
+                runInOwnJvm(master, args);
+            }
+            return;
+        }
         WarmSegmentBenchmark bench = new WarmSegmentBenchmark();
         try {
             bench.parse(args);
@@ -61,6 +70,34 @@ public final class WarmSegmentBenchmark {
             for (Path dir : bench.temporary) {
                 deleteTree(dir);
             }
+        }
+    }
+
+    private static List<String> mastersOf(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--masters")) {
+                return Arrays.asList(args[i + 1].split(","));
+            }
+        }
+        return List.of();
+    }
+
+    /** This benchmark with the same arguments but only {@code master}, in a JVM started like this one. */
+    private static void runInOwnJvm(String master, String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WarmSegmentBenchmark.class.getName()));
+        for (int i = 0; i < args.length; i++) {
+            command.add(args[i]);
+            if (args[i].equals("--masters")) {
+                command.add(master);
+                i++;
+            }
+        }
+        int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("the run for " + master + " exited with " + code);
         }
     }
 
