@@ -67,11 +67,11 @@ final class DiskScorer {
     }
 
     /**
-     * {@code values}: the image's quantized pixels as doubles, row-major, {@code width} wide;
-     * {@code rowSums} of the same image.
+     * {@code values}: the image's quantized pixels as doubles, row-major, rows {@code stride}
+     * apart; {@code rowSums} of the same image.
      */
-    DiskScorer(double[] values, int width, RowSums rowSums, Disk disk, SamplingTable[] tables, PatchSums block) {
-        this(values, 1, width, 1, rowSums, disk, tables, block);
+    DiskScorer(double[] values, int stride, RowSums rowSums, Disk disk, SamplingTable[] tables, PatchSums block) {
+        this(values, 1, stride, 1, rowSums, disk, tables, block);
     }
 
     /**

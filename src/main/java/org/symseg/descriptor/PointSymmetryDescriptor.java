@@ -130,10 +130,11 @@ public final class PointSymmetryDescriptor implements Descriptor {
         int by = ys[0] - h;
         int bw = xs[xs.length - 1] + h - bx + 1;
         int bh = ys[ys.length - 1] + h - by + 1;
-        double[] values = image.asDoubles();
+        int stride = QuantizedImage.paddedStride(image.width());
+        double[] values = image.asDoubles(stride);
         PatchSums block = PatchSums.widest();
         RowSums rowSums = new RowSums(image);
-        float[] scores = wholePixelScores(values, image.width(), rowSums, xs, ys, bx, by, bw, bh, block);
+        float[] scores = wholePixelScores(values, stride, rowSums, xs, ys, bx, by, bw, bh, block);
         // which half-pixel positions the windows refine follows from the whole-pixel scores: all
         // of them are marked first, so that they can be scored in full blocks, then pooled
         PeakPooling[] pooling = new PeakPooling[ops];
@@ -144,7 +145,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
             pooling[o].markAll(xs, ys, out, ops);
             half[o].seal();
         }
-        new HalfPixelScoring(new RowPairs(values, image.width(), image.height()), rowSums, disks, tables, block,
+        new HalfPixelScoring(new RowPairs(values, stride, image.width(), image.height()), rowSums, disks, tables, block,
                 bx, by).scoreAll(half);
         for (int o = 0; o < ops; o++) {
             pooling[o].refineAll(xs, ys, out, ops);
@@ -155,13 +156,13 @@ public final class PointSymmetryDescriptor implements Descriptor {
      * Every operation's whole-pixel scores over the bw x bh box at (bx, by), one plane per
      * operation, where some window needs them.
      */
-    private float[] wholePixelScores(double[] values, int width, RowSums rowSums, int[] xs, int[] ys,
+    private float[] wholePixelScores(double[] values, int stride, RowSums rowSums, int[] xs, int[] ys,
             int bx, int by, int bw, int bh, PatchSums block) {
         int h = poolHalf;
         boolean[] columnNeeded = needed(xs, bx, bw, h);
         boolean[] rowNeeded = needed(ys, by, bh, h);
         float[] scores = new float[bw * bh * length()];
-        DiskScorer scorer = new DiskScorer(values, width, rowSums, disks[0], tables[0], block);
+        DiskScorer scorer = new DiskScorer(values, stride, rowSums, disks[0], tables[0], block);
         for (int y = 0; y < bh; y++) {
             if (!rowNeeded[y]) {
                 continue;

@@ -11,16 +11,20 @@ package org.symseg.descriptor;
 final class RowPairs {
 
     private final double[] values;
-    private final int width;
+    /** Index step from one row pair to the next ({@link QuantizedImage#paddedStride}). */
+    private final int down;
 
-    /** Of {@code values}, row-major, {@code width} wide and {@code height} (at least 2) high. */
-    RowPairs(double[] values, int width, int height) {
-        this.width = width;
-        this.values = new double[2 * width * (height - 1)];
+    /**
+     * Of {@code values}, row-major with rows {@code stride} apart, {@code width} wide and
+     * {@code height} (at least 2) high.
+     */
+    RowPairs(double[] values, int stride, int width, int height) {
+        this.down = QuantizedImage.paddedStride(2 * width);
+        this.values = new double[down * (height - 1)];
         for (int y = 0; y + 1 < height; y++) {
             for (int x = 0; x < width; x++) {
-                this.values[at(x, y)] = values[y * width + x];
-                this.values[at(x, y) + 1] = values[(y + 1) * width + x];
+                this.values[at(x, y)] = values[y * stride + x];
+                this.values[at(x, y) + 1] = values[(y + 1) * stride + x];
             }
         }
     }
@@ -36,7 +40,7 @@ final class RowPairs {
 
     /** Index step to the pixel below. */
     int down() {
-        return 2 * width;
+        return down;
     }
 
     /** Index of pixel (x, y), the first of the tile from it; y below the last row. */

@@ -18,7 +18,7 @@ class PatchSumsTest {
     @Test
     void simdAndScalarScoresAreBitIdenticalForEveryOperationAndCentring() {
         QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
-        double[] values = values(image);
+        double[] values = image.asDoubles();
         RowSums rowSums = new RowSums(image);
         List<PointOperation> ops = operations();
         int run = 13; // blocks of SIMD lanes and a tail of single pixels
@@ -39,10 +39,12 @@ class PatchSumsTest {
 
     @Test
     void tilesOverRowPairsAreBitIdenticalToSinglePixels() {
-        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
-        double[] values = values(image);
+        // 64 wide: rows are padded apart, here and in the row pairs
+        QuantizedImage image = PointSymmetryDescriptorTest.random(64, 40, 5);
+        int stride = QuantizedImage.paddedStride(64);
+        double[] values = image.asDoubles(stride);
         RowSums rowSums = new RowSums(image);
-        RowPairs pairs = new RowPairs(values, 60, 40);
+        RowPairs pairs = new RowPairs(values, stride, 64, 40);
         List<PointOperation> ops = operations();
         float[] tile = new float[4];
         for (int c = 0; c < 4; c++) {
@@ -50,7 +52,7 @@ class PatchSumsTest {
             SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new);
             DiskScorer tiles = DiskScorer.overRowPairs(pairs, rowSums, disk, tables, new VectorPatchSums());
-            DiskScorer single = new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums());
+            DiskScorer single = new DiskScorer(values, stride, rowSums, disk, tables, new ScalarPatchSums());
             int x = 15;
             int y = 18;
             tiles.enterBlock(x, y);
@@ -70,7 +72,7 @@ class PatchSumsTest {
     void rowSumsGiveTheBitsOfSummingTheSamplesOneByOne() {
         // 16-bit pixels over their whole range
         QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 7);
-        double[] values = values(image);
+        double[] values = image.asDoubles();
         RowSums rowSums = new RowSums(image);
         double[] sa = new double[1];
         double[] saa = new double[1];
@@ -94,10 +96,6 @@ class PatchSumsTest {
                 }
             }
         }
-    }
-
-    private static double[] values(QuantizedImage image) {
-        return java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
     }
 
     private static List<PointOperation> operations() {

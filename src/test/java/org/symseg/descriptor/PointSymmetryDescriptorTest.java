@@ -166,7 +166,7 @@ class PointSymmetryDescriptorTest {
         List<PointOperation> ops = operations();
         int run = 5;
         float[] out = new float[run * ops.size()];
-        double[] values = java.util.Arrays.stream(image.pixels()).asDoubleStream().toArray();
+        double[] values = image.asDoubles();
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
             DiskScorer scorer = new DiskScorer(values, 30, new RowSums(image), disk, ops.stream()
