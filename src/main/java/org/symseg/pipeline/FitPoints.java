@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.linalg.Vector;
@@ -12,7 +11,6 @@ import org.apache.spark.mllib.linalg.Vectors;
 import org.symseg.model.SegmentationModel;
 import org.symseg.tiling.Tile;
 import scala.Tuple2;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The points a fit runs on: every stride point, or the {@code --fit-sample} grid. Sums over them
@@ -79,24 +77,31 @@ final class FitPoints {
                 .flatMap(values -> split(values, features));
     }
 
+    /**
+     * About {@code max} of the ordered features, on the driver: every n-th point of each fit
+     * partition, in order, with n from {@code count} (the number of features, or a bound on it).
+     * Fit partitions hold fixed ranges of run ordinals, so these are the same points whatever the
+     * tiling. One job, which reads the features' shuffle output.
+     */
+    static double[][] sample(JavaRDD<Vector> features, long count, int max) {
+        long step = Math.max(1, (count + max - 1) / max);
+        List<double[]> kept = features.mapPartitions(points -> {
+            List<double[]> every = new ArrayList<>();
+            for (long i = 0; points.hasNext(); i++) {
+                Vector point = points.next();
+                if (i % step == 0) {
+                    every.add(point.toArray());
+                }
+            }
+            return every.iterator();
+        }).collect();
+        return kept.toArray(double[][]::new);
+    }
+
     /** About how many points the fit uses (a bound: the sample grid rounds up). */
     static long count(RunPlan run) {
         long every = sampleEvery(run.points(), run.config().fitSample());
         return run.points() / (every * every) + 1;
-    }
-
-    /**
-     * Whether fit data of about this many bytes is cached deserialized in memory: when it takes
-     * at most a quarter of the storage memory still free. Then each pass reads objects rather
-     * than deserializing the same bytes again; larger data is kept serialized, so memory stays
-     * bounded. Caching changes speed only, never results, so it may depend on the memory at hand.
-     */
-    static boolean inMemory(SparkContext sc, long bytes) {
-        long free = 0;
-        for (Tuple2<Object, Object> memory : CollectionConverters.asJava(sc.getExecutorMemoryStatus()).values()) {
-            free += (Long) memory._2();
-        }
-        return bytes <= free / 4;
     }
 
     /**

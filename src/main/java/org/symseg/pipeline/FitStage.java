@@ -6,10 +6,11 @@ import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.linalg.Vectors;
-import org.apache.spark.storage.StorageLevel;
+import org.symseg.config.SegmentConfig;
 import org.symseg.model.CovarianceSums;
 import org.symseg.model.KSelection;
 import org.symseg.model.LabelOrder;
+import org.symseg.model.LocalKMeans;
 import org.symseg.model.LocalPca;
 import org.symseg.model.SegmentationModel;
 
@@ -18,7 +19,11 @@ import org.symseg.model.SegmentationModel;
  * MLlib k-means, over the fit points of every frame of every input ({@link FitPoints}). The sums
  * are exact and k-means sees the points' features laid out by run ordinal (not by tile) with a
  * fixed seed, so the model does not depend on tiling or partitioning; labels are then put in
- * canonical order. With {@code --k auto}, {@link PatternCount} picks k on the same PCA features.
+ * canonical order. MLlib's Lloyd iterations start from centres found on the driver, by seeded
+ * k-means ({@link LocalKMeans}) on an evenly spaced sample of the features ({@link FitPoints#sample}),
+ * rather than from MLlib's k-means|| initialisation, whose seven Spark jobs cost more than the
+ * sample's one and leave more iterations to do. With {@code --k auto}, k is chosen on the same
+ * sample ({@link KSelection#bySilhouette}).
  */
 final class FitStage {
 
@@ -75,8 +80,8 @@ final class FitStage {
      * exactly tile by tile (so bit for bit the same whatever the tiling), then MLlib k-means on
      * the points' features in run order. MLlib caches the points it is given, with their norms,
      * in memory (spilling to disk) when they are not cached already, which makes its many passes
-     * cheaper than over features cached here; only {@code --k auto}, which reads the features
-     * first, caches them here.
+     * cheaper than over features cached here; the sample before it reads the features' shuffle
+     * output, which MLlib's first pass then reads again rather than shuffling anew.
      */
     static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
@@ -89,28 +94,29 @@ final class FitStage {
         double[][] components = LocalPca.axesOf(sums.covariance(), run.config().pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
+        SegmentConfig config = run.config();
         KSelection selection = null;
-        if (run.config().autoK()) {
-            boolean inMemory = FitPoints.inMemory(tiles.context(),
-                    FitPoints.count(run) * (8L * components.length + 64));
-            features.persist(inMemory ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER());
-            selection = PatternCount.choose(features, run.config());
+        double[][] sample = FitPoints.sample(features, FitPoints.count(run), KSelection.SAMPLE);
+        if (config.autoK()) {
+            selection = KSelection.bySilhouette(sample, config.kMin(), config.kMax(), config.seed());
         }
-        try {
-            KMeansModel kmeans = new KMeans()
-                    .setK(selection == null ? run.config().k() : selection.chosen())
-                    .setSeed(run.config().seed())
-                    .setMaxIterations(MAX_ITERATIONS)
-                    .setInitializationMode(KMeans.K_MEANS_PARALLEL())
-                    .run(features.rdd());
-            double[][] centres = new double[kmeans.clusterCenters().length][];
-            for (int k = 0; k < centres.length; k++) {
-                centres[k] = kmeans.clusterCenters()[k].toArray();
-            }
-            return new Clusters(components, centres, selection);
-        } finally {
-            features.unpersist(false);
+        int k = selection == null ? config.k() : selection.chosen();
+        double[][] seeds = LocalKMeans.fit(sample, k, config.seed());
+        Vector[] initial = new Vector[k];
+        for (int c = 0; c < k; c++) {
+            initial[c] = Vectors.dense(seeds[c]);
         }
+        KMeansModel kmeans = new KMeans()
+                .setK(k)
+                .setSeed(config.seed())
+                .setMaxIterations(MAX_ITERATIONS)
+                .setInitialModel(new KMeansModel(initial))
+                .run(features.rdd());
+        double[][] centres = new double[k][];
+        for (int c = 0; c < k; c++) {
+            centres[c] = kmeans.clusterCenters()[c].toArray();
+        }
+        return new Clusters(components, centres, selection);
     }
 
     private static long[] add(long[] a, long[] b) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -56,22 +57,52 @@ class FitPointsTest {
         assertEquals(reference, orderedOrdinals("41", "900"));
     }
 
-    /** The ordinals of the fit points, partition by partition. */
-    private static List<List<Long>> orderedOrdinals(String tile, String fitSample) {
-        JavaSparkContext sc = SharedSpark.context();
-        RunPlan plan = Planner.plan(InputExpander.expand(List.of(INPUTS), List.of()).sources(),
+    @Test
+    void theDriversSampleIsEvenlySpacedAndTheSameWhateverTheTiling() {
+        RunPlan plan = plan("1000", "0");
+        long count = FitPoints.count(plan);
+        double[][] sample = FitPoints.sample(features(plan), count, 500);
+        int partitions = new OrdinalPartitioner(plan.ordinalEnd(), count, POINTS_PER_PARTITION)
+                .numPartitions();
+        assertTrue(sample.length >= 250 && sample.length <= 500 + partitions,
+                "about 500 of " + count + " points: " + sample.length);
+        for (int i = 1; i < sample.length; i++) {
+            double gap = sample[i][0] - sample[i - 1][0];
+            assertTrue(gap > 0 && gap <= (count + 499) / 500, "gap at " + i + ": " + gap);
+        }
+        for (String tile : new String[] {"23", "150"}) {
+            RunPlan tiled = plan(tile, "0");
+            assertTrue(Arrays.deepEquals(sample,
+                    FitPoints.sample(features(tiled), FitPoints.count(tiled), 500)), "tile " + tile);
+        }
+    }
+
+    private static RunPlan plan(String tile, String fitSample) {
+        return Planner.plan(InputExpander.expand(List.of(INPUTS), List.of()).sources(),
                 ConfigLoader.load(null, Map.of("tile", tile, "fit-sample", fitSample,
                         "shifts", "3")), new AnyFormatReader()).plan();
+    }
+
+    /**
+     * The fit points' features in run order, from tiles whose descriptors hold each point's
+     * ordinal: the ordinal (channel 0) and minus the ordinal (channels 1 and 2).
+     */
+    private static JavaRDD<Vector> features(RunPlan plan) {
+        JavaSparkContext sc = SharedSpark.context();
         List<TileDescriptors> tiles = new ArrayList<>();
         for (Tile t : plan.tiles()) {
             tiles.add(ordinalsAsDescriptors(plan, t));
         }
-        // features: the ordinal (channel 0) and minus the ordinal (channels 1 and 2)
         SegmentationModel basis = new SegmentationModel(new double[][] {{1, 0, 0}, {0, -0.5, -0.5}},
                 new double[0][]);
-        JavaRDD<Vector> features = FitPoints.orderedFeatures(sc.parallelize(tiles, 3), sc.broadcast(plan),
-                basis, POINTS_PER_PARTITION);
-        List<List<Long>> partitions = features.mapPartitions(rows -> {
+        return FitPoints.orderedFeatures(sc.parallelize(tiles, 3), sc.broadcast(plan), basis,
+                POINTS_PER_PARTITION);
+    }
+
+    /** The ordinals of the fit points, partition by partition. */
+    private static List<List<Long>> orderedOrdinals(String tile, String fitSample) {
+        RunPlan plan = plan(tile, fitSample);
+        List<List<Long>> partitions = features(plan).mapPartitions(rows -> {
             List<Long> ordinals = new ArrayList<>();
             rows.forEachRemaining(row -> {
                 assertEquals(2, row.size());
