@@ -38,22 +38,36 @@ public final class CovarianceSums implements Serializable {
 
     /**
      * Adds the rows at the given offsets of {@code data}, four at a time, so each product sum is
-     * loaded and stored once per four rows (the loop is bound by that traffic).
+     * loaded and stored once per four rows (the loop is bound by that traffic). The products are
+     * gathered in a square whose row i starts at column i, so that the inner loop indexes the
+     * product sums and the rows alike and C2 compiles it to SIMD (with the triangle's own offsets it
+     * did not: 2.3 times slower); they move into the exact sums before they could stop being exact
+     * and at the end.
      */
     public void addAll(float[] data, int[] offsets) {
+        double[][] square = new double[dimensions][dimensions];
+        double bound = 0;
         double[][] rows = new double[4][dimensions];
         double[] largest = new double[4];
         int r = 0;
         for (; r + 4 <= offsets.length; r += 4) {
+            double increase = 0;
             for (int k = 0; k < 4; k++) {
                 largest[k] = quantize(data, offsets[r + k], rows[k]);
+                increase += largest[k] * largest[k];
             }
-            addFour(rows, largest);
+            if (bound + increase >= FixedSums.EXACT) {
+                moveProducts(square, bound);
+                bound = 0;
+            }
+            bound += increase;
+            addFour(square, rows, largest);
         }
         for (; r < offsets.length; r++) {
             double m = quantize(data, offsets[r], rows[0]);
             addOne(rows[0], m);
         }
+        moveProducts(square, bound);
         count += offsets.length;
     }
 
@@ -80,10 +94,8 @@ public final class CovarianceSums implements Serializable {
         }
     }
 
-    private void addFour(double[][] rows, double[] largest) {
+    private void addFour(double[][] square, double[][] rows, double[] largest) {
         double[] s = sums.pending(largest[0] + largest[1] + largest[2] + largest[3]);
-        double[] p = products.pending(largest[0] * largest[0] + largest[1] * largest[1]
-                + largest[2] * largest[2] + largest[3] * largest[3]);
         double[] a = rows[0];
         double[] b = rows[1];
         double[] c = rows[2];
@@ -94,9 +106,24 @@ public final class CovarianceSums implements Serializable {
             double ci = c[i];
             double di = d[i];
             s[i] += ai + bi + ci + di;
+            double[] p = square[i];
+            for (int j = i; j < dimensions; j++) {
+                p[j] += ai * a[j] + bi * b[j] + ci * c[j] + di * d[j];
+            }
+        }
+    }
+
+    /** Adds the square's upper triangle, whose sums are at most {@code bound}, and clears it. */
+    private void moveProducts(double[][] square, double bound) {
+        if (bound == 0) {
+            return;
+        }
+        double[] p = products.pending(bound);
+        for (int i = 0; i < dimensions; i++) {
             int at = rowStart[i] - i;
             for (int j = i; j < dimensions; j++) {
-                p[at + j] += ai * a[j] + bi * b[j] + ci * c[j] + di * d[j];
+                p[at + j] += square[i][j];
+                square[i][j] = 0;
             }
         }
     }

@@ -21,7 +21,7 @@ final class FixedSums implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Pending double sums are exact below this; flushed before a batch could reach it. */
-    private static final double EXACT = 0x1p53;
+    static final double EXACT = 0x1p53;
     /**
      * Quantized values stay below this in magnitude, so that a product of two, and a sum of four
      * such products, is exact.
