@@ -85,16 +85,16 @@ final class FitStage {
      */
     static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
         RunPlan run = plan.value();
+        SegmentConfig config = run.config();
         int length = run.descriptor().length();
         CovarianceSums sums = tiles.map(td -> {
             CovarianceSums tileSums = new CovarianceSums(length);
             tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
             return tileSums;
         }).treeReduce(CovarianceSums::merge);
-        double[][] components = LocalPca.axesOf(sums.covariance(), run.config().pca());
+        double[][] components = LocalPca.axesOf(sums.covariance(), config.pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
-        SegmentConfig config = run.config();
         KSelection selection = null;
         double[][] sample = FitPoints.sample(features, FitPoints.count(run), KSelection.SAMPLE);
         if (config.autoK()) {
