@@ -45,7 +45,7 @@ public final class CovarianceSums implements Serializable {
      * and at the end.
      */
     public void addAll(float[] data, int[] offsets) {
-        double[][] square = new double[dimensions][dimensions];
+        double[][] square = offsets.length < 4 ? null : new double[dimensions][dimensions];
         double bound = 0;
         double[][] rows = new double[4][dimensions];
         double[] largest = new double[4];
@@ -115,7 +115,7 @@ public final class CovarianceSums implements Serializable {
 
     /** Adds the square's upper triangle, whose sums are at most {@code bound}, and clears it. */
     private void moveProducts(double[][] square, double bound) {
-        if (bound == 0) {
+        if (square == null || bound == 0) {
             return;
         }
         double[] p = products.pending(bound);
