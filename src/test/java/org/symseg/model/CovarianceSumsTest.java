@@ -59,6 +59,34 @@ class CovarianceSumsTest {
         }
     }
 
+    /**
+     * Values near the largest the sums take make the pending product sums reach 2^53 within a
+     * few rows, so the batched path must move them into the exact sums many times; it must still
+     * agree bit for bit with adding the rows one at a time.
+     */
+    @Test
+    void largeValuesStayExactInBatchesOfFour() {
+        int n = 2001;
+        float[] data = rows(n, 3);
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= 120;
+        }
+        CovarianceSums batched = new CovarianceSums(D);
+        batched.addAll(data, offsets(IntStream.range(0, n).boxed().toList()));
+        CovarianceSums single = new CovarianceSums(D);
+        for (int r = 0; r < n; r++) {
+            single.add(data, r * D);
+        }
+        double[][] expected = single.covariance();
+        double[][] actual = batched.covariance();
+        for (int i = 0; i < D; i++) {
+            for (int j = 0; j < D; j++) {
+                assertEquals(Double.doubleToLongBits(expected[i][j]), Double.doubleToLongBits(actual[i][j]),
+                        "entry " + i + "," + j);
+            }
+        }
+    }
+
     @Test
     void covarianceIsTheSampleCovariance() {
         int n = 50;
