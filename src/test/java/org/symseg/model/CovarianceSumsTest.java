@@ -49,14 +49,7 @@ class CovarianceSumsTest {
         CovarianceSums merged = third.merge(first).merge(second);
 
         assertEquals(inOrder.count(), merged.count());
-        double[][] expected = inOrder.covariance();
-        double[][] actual = merged.covariance();
-        for (int i = 0; i < D; i++) {
-            for (int j = 0; j < D; j++) {
-                assertEquals(Double.doubleToLongBits(expected[i][j]), Double.doubleToLongBits(actual[i][j]),
-                        "entry " + i + "," + j);
-            }
-        }
+        assertSameBits(inOrder.covariance(), merged.covariance());
     }
 
     /**
@@ -77,8 +70,10 @@ class CovarianceSumsTest {
         for (int r = 0; r < n; r++) {
             single.add(data, r * D);
         }
-        double[][] expected = single.covariance();
-        double[][] actual = batched.covariance();
+        assertSameBits(single.covariance(), batched.covariance());
+    }
+
+    private static void assertSameBits(double[][] expected, double[][] actual) {
         for (int i = 0; i < D; i++) {
             for (int j = 0; j < D; j++) {
                 assertEquals(Double.doubleToLongBits(expected[i][j]), Double.doubleToLongBits(actual[i][j]),
