@@ -78,13 +78,13 @@ final class FitPoints {
     }
 
     /**
-     * About {@code max} of the ordered features, on the driver: every n-th point of each fit
-     * partition, in order, with n from {@code count} (the number of features, or a bound on it).
-     * Fit partitions hold fixed ranges of run ordinals, so these are the same points whatever the
-     * tiling. One job, which reads the features' shuffle output.
+     * About {@code max} of the run's ordered features, on the driver: every n-th point of each fit
+     * partition, in order, with n from the run's fit point count ({@link #count}). Fit partitions
+     * hold fixed ranges of run ordinals, so these are the same points whatever the tiling. One
+     * job, which reads the features' shuffle output.
      */
-    static double[][] sample(JavaRDD<Vector> features, long count, int max) {
-        long step = Math.max(1, (count + max - 1) / max);
+    static double[][] sample(JavaRDD<Vector> features, RunPlan run, int max) {
+        long step = Math.max(1, (count(run) + max - 1) / max);
         List<double[]> kept = features.mapPartitions(points -> {
             List<double[]> every = new ArrayList<>();
             for (long i = 0; points.hasNext(); i++) {

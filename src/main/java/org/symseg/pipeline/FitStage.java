@@ -96,7 +96,7 @@ final class FitStage {
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         KSelection selection = null;
-        double[][] sample = FitPoints.sample(features, FitPoints.count(run), KSelection.SAMPLE);
+        double[][] sample = FitPoints.sample(features, run, KSelection.SAMPLE);
         if (config.autoK()) {
             selection = KSelection.bySilhouette(sample, config.kMin(), config.kMax(), config.seed());
         }
@@ -108,7 +108,6 @@ final class FitStage {
         }
         KMeansModel kmeans = new KMeans()
                 .setK(k)
-                .setSeed(config.seed())
                 .setMaxIterations(MAX_ITERATIONS)
                 .setInitialModel(new KMeansModel(initial))
                 .run(features.rdd());

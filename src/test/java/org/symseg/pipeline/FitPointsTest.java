@@ -61,7 +61,7 @@ class FitPointsTest {
     void theDriversSampleIsEvenlySpacedAndTheSameWhateverTheTiling() {
         RunPlan plan = plan("1000", "0");
         long count = FitPoints.count(plan);
-        double[][] sample = FitPoints.sample(features(plan), count, 500);
+        double[][] sample = FitPoints.sample(features(plan), plan, 500);
         int partitions = new OrdinalPartitioner(plan.ordinalEnd(), count, POINTS_PER_PARTITION)
                 .numPartitions();
         assertTrue(sample.length >= 250 && sample.length <= 500 + partitions,
@@ -73,7 +73,7 @@ class FitPointsTest {
         for (String tile : new String[] {"23", "150"}) {
             RunPlan tiled = plan(tile, "0");
             assertTrue(Arrays.deepEquals(sample,
-                    FitPoints.sample(features(tiled), FitPoints.count(tiled), 500)), "tile " + tile);
+                    FitPoints.sample(features(tiled), tiled, 500)), "tile " + tile);
         }
     }
 
