@@ -42,17 +42,23 @@ public record KSelection(String method, Map<Integer, Double> scores, int chosen)
      * ({@link LocalKMeans}) on {@code points}, thinned evenly to at most {@link #SAMPLE}.
      */
     public static KSelection bySilhouette(double[][] points, int kMin, int kMax, long seed) {
-        int step = Math.max(1, (points.length + SAMPLE - 1) / SAMPLE);
-        double[][] sample = new double[(points.length + step - 1) / step][];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = points[i * step];
-        }
+        double[][] sample = thinned(points);
         Map<Integer, Double> scores = new TreeMap<>();
         for (int k = kMin; k <= kMax; k++) {
             double[][] centres = LocalKMeans.fit(sample, k, seed);
             scores.put(k, Silhouette.mean(sample, LocalKMeans.assign(sample, centres), k));
         }
         return best(SILHOUETTE, scores);
+    }
+
+    /** Every n-th of {@code points}, with n the least that keeps at most {@link #SAMPLE}. */
+    public static double[][] thinned(double[][] points) {
+        int step = Math.max(1, (points.length + SAMPLE - 1) / SAMPLE);
+        double[][] sample = new double[(points.length + step - 1) / step][];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = points[i * step];
+        }
+        return sample;
     }
 
     public static double rounded(double score) {

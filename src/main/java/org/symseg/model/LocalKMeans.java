@@ -34,6 +34,18 @@ public final class LocalKMeans {
         return best;
     }
 
+    /**
+     * Lloyd iterations from {@code start} (left as it is) until no point changes cluster, or
+     * {@link #MAX_ITERATIONS}: the centres then are the means of the points nearest to them.
+     */
+    public static double[][] refine(double[][] points, double[][] start) {
+        double[][] centres = new double[start.length][];
+        for (int c = 0; c < start.length; c++) {
+            centres[c] = start[c].clone();
+        }
+        return lloyd(points, centres);
+    }
+
     /** Index of the nearest centre; ties go to the lower index. */
     public static int nearest(double[] point, double[][] centres) {
         int best = 0;

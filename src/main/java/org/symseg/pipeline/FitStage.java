@@ -21,6 +21,7 @@ import org.symseg.model.SegmentationModel;
  * fixed seed, so the model does not depend on tiling or partitioning; labels are then put in
  * canonical order. MLlib's Lloyd iterations start from centres found on the driver, by seeded
  * k-means ({@link LocalKMeans}) on an evenly spaced sample of the features ({@link FitPoints#sample}),
+ * refined by Lloyd iterations over all of them in a small run ({@link #WHOLE_RUN_ON_DRIVER}),
  * rather than from MLlib's k-means|| initialisation, whose seven Spark jobs cost more than the
  * sample's one and leave more iterations to do. With {@code --k auto}, k is chosen on the same
  * sample ({@link KSelection#bySilhouette}).
@@ -28,6 +29,14 @@ import org.symseg.model.SegmentationModel;
 final class FitStage {
 
     static final int MAX_ITERATIONS = 100;
+    /**
+     * Runs with at most this many fit points send all of them to the driver, not a sample: after
+     * seeding on a sample of them, the driver runs the Lloyd iterations MLlib would run, on the
+     * same points, so MLlib's first pass finds the centres where they already are and stops (one
+     * Spark job where a 1024 x 1024 image at stride 5 took six). A Lloyd pass over 100,000
+     * points of a few features costs the driver milliseconds, an MLlib pass tens of them.
+     */
+    static final int WHOLE_RUN_ON_DRIVER = 100_000;
 
     private FitStage() {
     }
@@ -96,12 +105,18 @@ final class FitStage {
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         KSelection selection = null;
-        double[][] sample = FitPoints.sample(features, run, KSelection.SAMPLE);
+        boolean whole = FitPoints.count(run) <= WHOLE_RUN_ON_DRIVER;
+        double[][] points = FitPoints.sample(features, run, whole ? WHOLE_RUN_ON_DRIVER : KSelection.SAMPLE);
+        // a sample of about KSelection.SAMPLE either way, so that seeding costs what it did
+        double[][] sample = whole ? KSelection.thinned(points) : points;
         if (config.autoK()) {
             selection = KSelection.bySilhouette(sample, config.kMin(), config.kMax(), config.seed());
         }
         int k = selection == null ? config.k() : selection.chosen();
         double[][] seeds = LocalKMeans.fit(sample, k, config.seed());
+        if (whole) {
+            seeds = LocalKMeans.refine(points, seeds);
+        }
         Vector[] initial = new Vector[k];
         for (int c = 0; c < k; c++) {
             initial[c] = Vectors.dense(seeds[c]);

@@ -93,6 +93,27 @@ class SilhouetteTest {
     }
 
     @Test
+    void refiningLeavesTheStartAloneAndEndsAtTheMeansOfItsClusters() {
+        double[][] points = blobs(50, new double[][] {{0, 0}, {6, 0}, {0, 6}}, 2);
+        double[][] start = {{1, 1}, {5, 1}, {1, 5}};
+        double[][] refined = LocalKMeans.refine(points, start);
+        assertArrayEquals(new double[][] {{1, 1}, {5, 1}, {1, 5}}, start);
+        int[] labels = LocalKMeans.assign(points, refined);
+        for (int c = 0; c < refined.length; c++) {
+            double[] mean = new double[2];
+            int count = 0;
+            for (int i = 0; i < points.length; i++) {
+                if (labels[i] == c) {
+                    mean[0] += points[i][0];
+                    mean[1] += points[i][1];
+                    count++;
+                }
+            }
+            assertArrayEquals(new double[] {mean[0] / count, mean[1] / count}, refined[c], 1e-12);
+        }
+    }
+
+    @Test
     void choiceRoundsScoresAndPrefersTheSmallerK() {
         assertEquals(3, KSelection.best("s", Map.of(2, 0.5, 3, 0.7, 4, 0.6)).chosen());
         assertEquals(2, KSelection.best("s", Map.of(4, 0.7, 2, 0.7 + 1e-12, 3, 0.7)).chosen());
