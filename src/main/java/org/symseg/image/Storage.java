@@ -18,13 +18,15 @@ import org.apache.hadoop.fs.Path;
 public final class Storage {
 
     private static final Configuration CONF = new Configuration();
+    private static FileSystem local;
 
     private Storage() {
     }
 
     public static FileSystem fileSystem(String path) {
         try {
-            FileSystem fs = FileSystem.get(toUri(path), CONF);
+            URI uri = toUri(path);
+            FileSystem fs = "file".equals(uri.getScheme()) ? local() : FileSystem.get(uri, CONF);
             // local files get no .crc side files: outputs are for people and other tools
             fs.setWriteChecksum(false);
             fs.setVerifyChecksum(false);
@@ -32,6 +34,16 @@ public final class Storage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One per JVM, as FileSystem.get would keep it. */
+    private static synchronized FileSystem local() throws IOException {
+        if (local == null) {
+            FileSystem fs = new NioLocalFileSystem();
+            fs.initialize(URI.create("file:///"), CONF);
+            local = fs;
+        }
+        return local;
     }
 
     public static Path hadoopPath(String path) {

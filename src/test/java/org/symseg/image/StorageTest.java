@@ -2,8 +2,13 @@ package org.symseg.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StorageTest {
 
@@ -22,5 +27,18 @@ class StorageTest {
             "file:/tmp/x.tif", "file:///tmp/x.tif"}) {
             assertEquals(uri, Storage.absolute(uri));
         }
+    }
+
+    @Test
+    void localFilesAndDirectoriesGetHadoopsModes(@TempDir Path dir) throws IOException {
+        Path sub = dir.resolve("a/b");
+        Storage.mkdirs(sub.toString());
+        try (OutputStream out = Storage.create(sub.resolve("x.txt").toString())) {
+            out.write(1);
+        }
+        // Hadoop's default umask, 022, on its default modes 0777 and 0666
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("x.txt"))));
+        assertEquals("rwxr-x-w-", PosixFilePermissions.toString(NioLocalFileSystem.posix(0752)));
     }
 }
