@@ -1,6 +1,7 @@
 package org.symseg.report;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
 /**
@@ -32,7 +33,8 @@ public final class Overlay {
         float[] range = percentiles(image, 0.005, 0.995);
         double span = range[1] > range[0] ? range[1] - range[0] : 1;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[width * height];
+        // written straight into the image's pixels: setRGB would convert each through the colour model
+        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < rgb.length; i++) {
             double g = Math.max(0, Math.min(1, (image[i] - range[0]) / span)) * 255;
             int c = colour(labels[i]);
@@ -41,7 +43,6 @@ public final class Overlay {
             int b = (int) Math.round(g * (1 - ALPHA) + (c & 0xff) * ALPHA);
             rgb[i] = (r << 16) | (gr << 8) | b;
         }
-        out.setRGB(0, 0, width, height, rgb, 0, width);
         return out;
     }
 
