@@ -30,13 +30,14 @@ final class FitStage {
 
     static final int MAX_ITERATIONS = 100;
     /**
-     * Runs with at most this many fit points send all of them to the driver, not a sample: after
-     * seeding on a sample of them, the driver runs the Lloyd iterations MLlib would run, on the
-     * same points, so MLlib's first pass finds the centres where they already are and stops (one
-     * Spark job where a 1024 x 1024 image at stride 5 took six). A Lloyd pass over 100,000
-     * points of a few features costs the driver milliseconds, an MLlib pass tens of them.
+     * Runs whose fit points hold at most this many feature values (100,000 points at the default
+     * 5 PCA components, 4 MB) send all of them to the driver, not a sample: after seeding on a
+     * sample of them, the driver runs the Lloyd iterations MLlib would run, on the same points,
+     * so MLlib's first pass finds the centres where they already are and stops (one Spark job
+     * where a 1024 x 1024 image at stride 5 took six). A Lloyd pass over so many values costs
+     * the driver milliseconds, an MLlib pass tens of them.
      */
-    static final int WHOLE_RUN_ON_DRIVER = 100_000;
+    static final long WHOLE_RUN_ON_DRIVER = 500_000;
 
     private FitStage() {
     }
@@ -105,8 +106,9 @@ final class FitStage {
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         KSelection selection = null;
-        boolean whole = FitPoints.count(run) <= WHOLE_RUN_ON_DRIVER;
-        double[][] points = FitPoints.sample(features, run, whole ? WHOLE_RUN_ON_DRIVER : KSelection.SAMPLE);
+        long count = FitPoints.count(run);
+        boolean whole = count * basis.features() <= WHOLE_RUN_ON_DRIVER;
+        double[][] points = FitPoints.sample(features, run, whole ? (int) count : KSelection.SAMPLE);
         // a sample of about KSelection.SAMPLE either way, so that seeding costs what it did
         double[][] sample = whole ? KSelection.thinned(points) : points;
         if (config.autoK()) {

@@ -31,7 +31,7 @@ class FitStageTest {
                 ConfigLoader.load(null, Map.of("stride", "1")), new AnyFormatReader()).plan(),
                 new ArrayList<>());
         long points = FitPoints.count(plan);
-        assertTrue(points > KSelection.SAMPLE && points <= FitStage.WHOLE_RUN_ON_DRIVER, "points: " + points);
+        assertTrue(points > KSelection.SAMPLE && points * plan.config().pca() <= FitStage.WHOLE_RUN_ON_DRIVER, "points: " + points);
         Broadcast<RunPlan> shared = sc.broadcast(plan);
         JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
         tiles.count();
