@@ -41,6 +41,12 @@ final class PeakPooling {
      */
     private int[] firstInside;
     private int pointColumns;
+    /**
+     * Per box row y and point column i, the row's maximum over that column's window span (at
+     * y * pointColumns + i): shared by the windows above and below, and a window skips the rows
+     * whose maximum falls short of its refinement threshold, which hold nothing it refines.
+     */
+    private float[] rowMax;
     /** Whether the windows' half-pixel positions are being marked, or their scores read. */
     private boolean marking;
 
@@ -86,8 +92,7 @@ final class PeakPooling {
      */
     void markAll(int[] xs, int[] ys, float[] out, int ops) {
         int nx = xs.length;
-        // each row's maxima over the points' column spans, shared by the windows above and below
-        float[] rowMax = new float[bh * nx];
+        rowMax = new float[bh * nx];
         for (int y = 0; y < bh; y++) {
             for (int i = 0; i < nx; i++) {
                 int cx = xs[i] - bx;
@@ -151,6 +156,9 @@ final class PeakPooling {
         float threshold = max - PointSymmetryDescriptor.PEAK_MARGIN;
         float best = max;
         for (int y = cy - h; y <= cy + h; y++) {
+            if (rowMax[y * pointColumns + i] < threshold) {
+                continue;
+            }
             if (y == cy - h || y == cy + h) {
                 for (int x = cx - h; x <= cx + h; x++) {
                     best = Math.max(best, ifEdgePeak(x, y, cx, cy, threshold));
