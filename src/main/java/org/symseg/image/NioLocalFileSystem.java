@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
  * Hadoop's local file system, but file modes are set through java.nio. Without Hadoop's native
- * library, which nothing on Maven Central provides, Hadoop sets the mode of every file and
+ * library (libhadoop, which this project does not ship), Hadoop sets the mode of every file and
  * directory it creates by starting a {@code chmod} process: about 4 ms each, 16 times in a
  * segment run of one image.
  */
