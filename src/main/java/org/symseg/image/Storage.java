@@ -2,11 +2,13 @@ package org.symseg.image;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -17,33 +19,63 @@ import org.apache.hadoop.fs.Path;
  */
 public final class Storage {
 
-    private static final Configuration CONF = new Configuration();
-    private static FileSystem local;
+    private static Map<String, String> settings = Map.of();
+    private static Configuration conf = new Configuration();
+    /** File systems by scheme and authority, made with the settings in force. */
+    private static final Map<String, FileSystem> OPEN = new HashMap<>();
 
     private Storage() {
     }
 
-    public static FileSystem fileSystem(String path) {
-        try {
-            URI uri = toUri(path);
-            FileSystem fs = "file".equals(uri.getScheme()) ? local() : FileSystem.get(uri, CONF);
+    /**
+     * Hadoop settings to apply over Hadoop's own configuration files (core-site.xml and the
+     * like) from now on, such as Spark's {@code spark.hadoop.*} settings without their prefix.
+     * File systems are made afresh when the settings change, so give them before any file is
+     * touched; giving the same settings again changes nothing.
+     */
+    public static synchronized void useSettings(Map<String, String> hadoopSettings) {
+        if (hadoopSettings.equals(settings)) {
+            return;
+        }
+        Configuration fresh = new Configuration();
+        hadoopSettings.forEach(fresh::set);
+        settings = Map.copyOf(hadoopSettings);
+        conf = fresh;
+        // not closed: a stream another thread still reads may belong to one of them
+        OPEN.clear();
+    }
+
+    /** The Hadoop configuration in force, for libraries that open files on their own. */
+    public static synchronized Configuration configuration() {
+        return conf;
+    }
+
+    public static synchronized FileSystem fileSystem(String path) {
+        URI uri = toUri(path);
+        String key = uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+        FileSystem fs = OPEN.get(key);
+        if (fs == null) {
+            try {
+                fs = open(uri);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             // local files get no .crc side files: outputs are for people and other tools
             fs.setWriteChecksum(false);
             fs.setVerifyChecksum(false);
-            return fs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            OPEN.put(key, fs);
         }
+        return fs;
     }
 
-    /** One per JVM, as FileSystem.get would keep it. */
-    private static synchronized FileSystem local() throws IOException {
-        if (local == null) {
+    private static FileSystem open(URI uri) throws IOException {
+        if ("file".equals(uri.getScheme())) {
             FileSystem fs = new NioLocalFileSystem();
-            fs.initialize(URI.create("file:///"), CONF);
-            local = fs;
+            fs.initialize(URI.create("file:///"), conf);
+            return fs;
         }
-        return local;
+        // not FileSystem.get: its cache keeps whatever configuration an instance was first made with
+        return FileSystem.newInstance(uri, conf);
     }
 
     public static Path hadoopPath(String path) {
@@ -92,7 +124,7 @@ public final class Storage {
         }
     }
 
-    public static OutputStream create(String path) throws IOException {
+    public static FSDataOutputStream create(String path) throws IOException {
         return fileSystem(path).create(hadoopPath(path), true);
     }
 

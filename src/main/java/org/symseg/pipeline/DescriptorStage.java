@@ -25,6 +25,7 @@ final class DescriptorStage {
     }
 
     static TileDescriptors compute(RunPlan plan, Tile tile) {
+        HadoopSettings.apply();
         InputPlan input = plan.input(tile.input());
         try {
             Rect region = tile.read();

@@ -24,7 +24,10 @@ final class OutputStage {
         return tiles
                 .mapToPair(td -> new Tuple2<>(TileKey.of(td.tile()), label(plan.value(), model.value(), td)))
                 .repartitionAndSortWithinPartitions(new InputPartitioner(partitions))
-                .mapPartitions(sorted -> InputWriter.writeAll(plan.value(), sorted, context).iterator())
+                .mapPartitions(sorted -> {
+                    HadoopSettings.apply();
+                    return InputWriter.writeAll(plan.value(), sorted, context).iterator();
+                })
                 .collect();
     }
 

@@ -70,6 +70,7 @@ final class QuantizeStage {
     }
 
     private static Range rangeOf(RunPlan plan, Tile tile) {
+        HadoopSettings.apply();
         InputPlan input = plan.input(tile.input());
         try {
             float[] pixels = plan.reader().read(input.frame(tile.frame()).path(),

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -176,7 +174,8 @@ final class RunFiles {
         MessageType schema = columns.named("fractions");
         SimpleGroupFactory rows = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter
-                .builder(HadoopOutputFile.fromPath(Storage.hadoopPath(path), new Configuration()))
+                .builder(new StorageOutputFile(path))
+                .withConf(Storage.configuration())
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {

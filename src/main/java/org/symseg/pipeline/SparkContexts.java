@@ -29,6 +29,7 @@ public final class SparkContexts {
             local(conf);
         }
         lastUsed = SparkContext.getOrCreate(conf);
+        HadoopSettings.apply();
         return JavaSparkContext.fromSparkContext(lastUsed);
     }
 

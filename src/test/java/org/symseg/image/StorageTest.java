@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +41,30 @@ class StorageTest {
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub)));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("x.txt"))));
         assertEquals("rwxr-x-w-", PosixFilePermissions.toString(NioLocalFileSystem.posix(0752)));
+    }
+
+    @Test
+    void hadoopSettingsGivenAtRunTimeApply(@TempDir Path dir) throws IOException {
+        try {
+            Storage.useSettings(Map.of("fs.permissions.umask-mode", "027"));
+            write(dir.resolve("group/x.txt"));
+            assertEquals("rwxr-x---", mode(dir.resolve("group")));
+            assertEquals("rw-r-----", mode(dir.resolve("group/x.txt")));
+        } finally {
+            Storage.useSettings(Map.of());
+        }
+        write(dir.resolve("default/x.txt"));
+        assertEquals("rw-r--r--", mode(dir.resolve("default/x.txt")));
+    }
+
+    private static void write(Path file) throws IOException {
+        Storage.mkdirs(file.getParent().toString());
+        try (OutputStream out = Storage.create(file.toString())) {
+            out.write(1);
+        }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

@@ -73,6 +73,10 @@ class SeriesTest {
             }
         }
         assertEquals(stats.subList(1, 4), parquet, "the Parquet table holds the CSV's rows");
+        try (java.util.stream.Stream<Path> files = Files.list(out.resolve("stats"))) {
+            assertEquals(List.of("fractions.csv", "fractions.parquet"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no .crc side files");
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.symseg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.symseg.testing.SharedSpark;
@@ -23,5 +25,15 @@ class SparkContextsTest {
         JavaSparkContext sc = SharedSpark.context();
         assertEquals("2", sc.getConf().get("spark.default.parallelism"));
         assertEquals(2, sc.defaultParallelism());
+    }
+
+    @Test
+    void hadoopSettingsAreSparksWithoutTheirPrefix() {
+        SparkConf conf = new SparkConf(false)
+                .set("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000")
+                .set("spark.hadoop.fs.permissions.umask-mode", "027")
+                .set("spark.master", "local[2]");
+        assertEquals(Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000", "fs.permissions.umask-mode", "027"),
+                HadoopSettings.of(conf));
     }
 }

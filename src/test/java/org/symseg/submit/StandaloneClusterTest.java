@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +112,15 @@ class StandaloneClusterTest {
             assertEquals(-1L, Files.mismatch(local.resolve(file), onCluster.resolve(file)),
                     file + " differs between the cluster run and the local run");
         }
+        // the submission's spark.hadoop.* umask reached the driver and the executors' own writes
+        assertEquals("rw-r-----", mode(onCluster.resolve("manifest.json")), "written by the driver");
+        assertEquals("rw-r-----", mode(onCluster.resolve("two-phase/labels.tif")), "written by an executor");
+        assertEquals("rwxr-x---", mode(onCluster.resolve("two-phase")), "made by an executor");
+        assertEquals("rw-r--r--", mode(local.resolve("two-phase/labels.tif")), "the local run's default");
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static Shell submit(Path dir, List<String> inputs, Path out) throws Exception {
@@ -125,7 +135,8 @@ class StandaloneClusterTest {
         env.put("SPARK_CONF_DIR", null);
         env.put("PATH", Shell.pathWithout("spark-submit"));
         List<String> command = new ArrayList<>(List.of("submit/spark-submit.sh", "--master", masterUrl,
-                "--jars", dependencies, "--executor-memory", "1g", "--", "segment"));
+                "--jars", dependencies, "--executor-memory", "1g",
+                "--conf", "spark.hadoop.fs.permissions.umask-mode=027", "--", "segment"));
         command.addAll(inputs);
         command.addAll(List.of("--out", out.toString()));
         return Shell.run(env, SCRIPT_TIMEOUT, STATE.resolve("scripts"), command.toArray(String[]::new));
