@@ -1,5 +1,6 @@
 package org.symseg.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import org.symseg.config.ConfigLoader;
 import org.symseg.config.SegmentConfig;
 import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.Quantizer;
+import org.symseg.descriptor.SelectedChannels;
+import org.symseg.model.ClassMoments;
 import org.symseg.model.KSelection;
 import org.symseg.model.LocalFit;
 import org.symseg.model.SegmentationModel;
@@ -28,10 +31,11 @@ import org.symseg.tiling.Upsampler;
  * are checked the same way: a bad value throws {@link org.symseg.config.ConfigException} naming
  * it. Descriptors, stride grid and upsampling are the pipeline's own code; the fit is
  * {@link LocalFit} (PCA by Jacobi rotations, seeded k-means++), so labels are deterministic and
- * ordered by pattern size (label 0 is the largest). The image and all its stride points'
- * descriptors are held in memory: about 4 x descriptor length bytes per stride point.
- * ({@code select-best}, a refit on the best channels, is a pipeline step and not applied here.)
- * Instances are immutable and may be shared between threads.
+ * ordered by pattern size (label 0 is the largest). With {@code select-best N} the fit is
+ * repeated on the N descriptor channels that separate the first fit's patterns best (Fisher
+ * separability), as the command line does. The image and all its stride points' descriptors are
+ * held in memory: about 4 x descriptor length bytes per stride point. Instances are immutable and
+ * may be shared between threads.
  */
 public final class Segmenter {
 
@@ -58,6 +62,18 @@ public final class Segmenter {
      * @throws IllegalArgumentException when the image is smaller than the descriptor's reach
      */
     public int[] segment(float[] pixels, int width, int height) {
+        return run(pixels, width, height).labels();
+    }
+
+    /**
+     * A segmentation: the label of every pixel, the number of patterns (chosen when a range was
+     * given) and the names of the descriptor channels the final fit used.
+     */
+    public record Segmentation(int[] labels, int patterns, List<String> channels) {
+    }
+
+    /** As {@link #segment}, with the number of patterns and the channels used. */
+    public Segmentation run(float[] pixels, int width, int height) {
         if (width < 1 || height < 1 || pixels.length != (long) width * height) {
             throw new IllegalArgumentException(pixels.length + " pixels for a " + width + "x" + height + " image");
         }
@@ -79,16 +95,47 @@ public final class Segmenter {
         double[] range = Quantizer.finiteRange(pixels);
         descriptor.compute(Quantizer.forRange(range[0], range[1]).apply(pixels, width, height),
                 tile.localXs(grid), tile.localYs(grid), descriptors);
-        LocalFit.Projected projected = LocalFit.project(descriptors, tile.points(), length, config.pca());
-        int patterns = config.autoK() ? KSelection.bySilhouette(projected.features(), config.kMin(),
-                config.kMax(), config.seed()).chosen() : config.k();
-        SegmentationModel model = LocalFit.cluster(projected, patterns, config.seed());
+        SegmentationModel model = fit(descriptors, tile.points(), length);
+        if (config.selectBest() > 0) {
+            int[] best = moments(model, descriptors, tile.points()).best(config.selectBest(), length);
+            SelectedChannels selected = new SelectedChannels(descriptor, best);
+            descriptor = selected;
+            descriptors = selected.select(descriptors, tile.points());
+            model = fit(descriptors, tile.points(), best.length);
+        }
         short[] labels = Upsampler.upsample(tile, grid, model.labels(descriptors, tile.points()));
         int[] out = new int[labels.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = labels[i] & 0xffff;
         }
-        return out;
+        List<String> channels = new ArrayList<>();
+        for (int c = 0; c < descriptor.length(); c++) {
+            channels.add(descriptor.channel(c));
+        }
+        return new Segmentation(out, model.patterns(), List.copyOf(channels));
+    }
+
+    private SegmentationModel fit(float[] descriptors, int points, int length) {
+        LocalFit.Projected projected = LocalFit.project(descriptors, points, length, config.pca());
+        int patterns = config.autoK() ? KSelection.bySilhouette(projected.features(), config.kMin(),
+                config.kMax(), config.seed()).chosen() : config.k();
+        return LocalFit.cluster(projected, patterns, config.seed());
+    }
+
+    /** Each channel's moments per pattern of {@code model}, for the Fisher ranking. */
+    private static ClassMoments moments(SegmentationModel model, float[] descriptors, int points) {
+        int length = model.descriptorLength();
+        ClassMoments moments = new ClassMoments(model.patterns(), length);
+        double[] projected = new double[model.features()];
+        double[] values = new double[length];
+        for (int p = 0; p < points; p++) {
+            for (int d = 0; d < length; d++) {
+                values[d] = descriptors[p * length + d];
+            }
+            model.project(descriptors, p * length, projected);
+            moments.add(model.nearest(projected), values);
+        }
+        return moments;
     }
 
     /** Settings by name; anything not set keeps its default. */
