@@ -22,6 +22,7 @@ final class ByteReader implements Closeable {
 
     private final FSDataInputStream in;
     private final long length;
+    private final long modified;
     /** Names the format in messages: "truncated or corrupt TIFF: ...". */
     private final String format;
     private final byte[] buffer = new byte[BUFFER];
@@ -30,9 +31,10 @@ final class ByteReader implements Closeable {
     private int bufferLength;
     private long position;
 
-    private ByteReader(FSDataInputStream in, long length, String format) {
+    private ByteReader(FSDataInputStream in, long length, long modified, String format) {
         this.in = in;
         this.length = length;
+        this.modified = modified;
         this.format = format;
     }
 
@@ -45,7 +47,7 @@ final class ByteReader implements Closeable {
         if (status.getLen() == 0) {
             throw new ImageFormatException("empty file");
         }
-        return new ByteReader(Storage.open(path), status.getLen(), format);
+        return new ByteReader(Storage.open(path), status.getLen(), status.getModificationTime(), format);
     }
 
     String format() {
@@ -54,6 +56,11 @@ final class ByteReader implements Closeable {
 
     long length() {
         return length;
+    }
+
+    /** The file's modification time, in milliseconds since the epoch, when it was opened. */
+    long modified() {
+        return modified;
     }
 
     long position() {

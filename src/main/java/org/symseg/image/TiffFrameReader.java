@@ -22,7 +22,7 @@ public final class TiffFrameReader implements FrameReader {
     @Override
     public ImageHeader header(String path) throws IOException {
         try (ByteReader in = ByteReader.open(path, FORMAT)) {
-            return TiffStructure.read(path, in).header();
+            return TiffStructure.of(path, in).header();
         }
     }
 
@@ -31,7 +31,7 @@ public final class TiffFrameReader implements FrameReader {
         TiffStructure tiff;
         long length;
         try (ByteReader in = ByteReader.open(path, FORMAT)) {
-            tiff = TiffStructure.read(path, in);
+            tiff = TiffStructure.of(path, in);
             tiff.header().checkRegion(frame, region);
             if (TiffBlockDecoder.canDecode(tiff, frame)) {
                 return TiffBlockDecoder.read(tiff, in, frame, region);

@@ -92,6 +92,26 @@ class TiffVariantsTest {
     }
 
     @Test
+    void aFileRewrittenInPlaceIsWalkedAgain() throws IOException {
+        Path file = dir.resolve("rewritten.tif");
+        List<double[]> first = List.of(values(StoredType.UINT16, 0), values(StoredType.UINT16, 1));
+        Files.write(file, new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16, TiffFixture.NONE, 0, 5)
+                .write(W, H, first));
+        Rect all = new Rect(0, 0, W, H);
+        assertArrayEquals(asFloats(first.get(1)), reader.read(file.toString(), 1, all));
+        assertArrayEquals(asFloats(first.get(1)), reader.read(file.toString(), 1, all), "read again");
+
+        // the same name, now three pages in deflated tiles
+        List<double[]> second = List.of(values(StoredType.UINT16, 2), values(StoredType.UINT16, 3),
+                values(StoredType.UINT16, 4));
+        Files.write(file, new TiffFixture(ByteOrder.BIG_ENDIAN, false, StoredType.UINT16, TiffFixture.DEFLATE, 16, 0)
+                .write(W, H, second));
+        assertEquals(3, reader.header(file.toString()).frames());
+        assertArrayEquals(asFloats(second.get(2)), reader.read(file.toString(), 2, all));
+        assertArrayEquals(asFloats(second.get(1)), reader.read(file.toString(), 1, all));
+    }
+
+    @Test
     void colourIsRefusedWithAClearMessage() throws IOException {
         Path file = dir.resolve("rgb.tif");
         writeWithJdk(file, List.of(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR)), "LZW",
