@@ -30,6 +30,11 @@ enum StoredType {
         return pixelType;
     }
 
+    /** Whole numbers, signed or not (not the floating-point types). */
+    boolean isInteger() {
+        return this != FLOAT16 && this != FLOAT32 && this != FLOAT64;
+    }
+
     /** The sample at {@code index} (a byte index) of {@code data}, in the buffer's byte order. */
     float decode(ByteBuffer data, int index) {
         return switch (this) {

@@ -9,12 +9,14 @@ import java.util.zip.Inflater;
  * Decodes a region of a TIFF frame straight from its blocks (tiles, or strips as full-width
  * blocks): only the blocks the region overlaps are read, and of uncompressed blocks only the
  * bytes of the region's rows. Memory is the region plus one block, whatever the image size.
- * Covers the encodings large microscopy TIFFs use (none, Deflate, PackBits, no predictor, one
- * sample per pixel, 8 to 64 bits); everything else goes through the general decoder.
+ * Covers the encodings microscopy TIFFs use (none, LZW, Deflate, PackBits; no predictor, or
+ * horizontal differencing of integer samples; one sample per pixel, 8 to 64 bits); everything
+ * else goes through the general decoder.
  */
 final class TiffBlockDecoder {
 
     private static final long NONE = 1;
+    private static final long LZW = 5;
     private static final long DEFLATE = 8;
     private static final long DEFLATE_OLD = 32946;
     private static final long PACKBITS = 32773;
@@ -24,10 +26,13 @@ final class TiffBlockDecoder {
 
     static boolean canDecode(TiffStructure tiff, int frame) {
         TiffStructure.Blocks b = tiff.blocks(frame);
-        boolean encoding = b.compression() == NONE || b.compression() == DEFLATE
+        boolean encoding = b.compression() == NONE || b.compression() == LZW || b.compression() == DEFLATE
                 || b.compression() == DEFLATE_OLD || b.compression() == PACKBITS;
-        return encoding && b.predictor() == 1 && b.planar() == 1 && b.fillOrder() == 1
-                && storedType(b) != null && b.blockWidth() > 0 && b.blockHeight() > 0
+        StoredType type = storedType(b);
+        boolean predictor = b.predictor() == 1 || b.predictor() == 2 && b.compression() != NONE
+                && type != null && type.isInteger() && b.bits() <= 32;
+        return encoding && predictor && b.planar() == 1 && b.fillOrder() == 1
+                && type != null && b.blockWidth() > 0 && b.blockHeight() > 0
                 && (long) b.blockWidth() * b.blockHeight() * (b.bits() / 8) <= Integer.MAX_VALUE;
     }
 
@@ -64,6 +69,9 @@ final class TiffBlockDecoder {
                     continue;
                 }
                 raw = ByteBuffer.wrap(unpack(in, b, block, rows * b.blockWidth() * bytes)).order(tiff.order());
+                if (b.predictor() == 2) {
+                    undoDifferencing(raw, type, b.blockWidth(), rows);
+                }
                 for (int y = y0; y < y1; y++) {
                     rowStart = ((y - blockTop) * b.blockWidth() + x0 - blockLeft) * bytes;
                     copyRow(raw, rowStart, type, out, (y - region.y()) * region.width() + x0 - region.x(), x1 - x0);
@@ -88,7 +96,8 @@ final class TiffBlockDecoder {
         byte[] packed = new byte[(int) block[1]];
         in.readFully(block[0], packed, packed.length);
         byte[] raw = new byte[size];
-        int produced = b.compression() == PACKBITS ? unpackBits(packed, raw) : inflate(packed, raw);
+        int produced = b.compression() == PACKBITS ? unpackBits(packed, raw)
+                : b.compression() == LZW ? TiffLzw.decode(packed, raw) : inflate(packed, raw);
         if (produced < size) {
             throw new ImageFormatException("truncated or corrupt TIFF: a block decodes to "
                     + produced + " of its " + size + " bytes");
@@ -135,6 +144,26 @@ final class TiffBlockDecoder {
             }
         }
         return out;
+    }
+
+    /**
+     * Horizontal differencing (predictor 2): each sample after the first of a row was stored as
+     * its difference from the one before, modulo the sample's width.
+     */
+    private static void undoDifferencing(ByteBuffer raw, StoredType type, int width, int rows) {
+        int bytes = type.bytes();
+        for (int r = 0; r < rows; r++) {
+            int row = r * width * bytes;
+            for (int x = 1; x < width; x++) {
+                int at = row + x * bytes;
+                int before = at - bytes;
+                switch (bytes) {
+                    case 1 -> raw.put(at, (byte) (raw.get(at) + raw.get(before)));
+                    case 2 -> raw.putShort(at, (short) (raw.getShort(at) + raw.getShort(before)));
+                    default -> raw.putInt(at, raw.getInt(at) + raw.getInt(before));
+                }
+            }
+        }
     }
 
     private static StoredType storedType(TiffStructure.Blocks b) {

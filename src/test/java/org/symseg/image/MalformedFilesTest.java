@@ -67,6 +67,16 @@ class MalformedFilesTest {
                 "outside the file");
         assertRefused(write("bigtiff-entry-count.tif", putLong(big, firstBig, Long.MAX_VALUE)),
                 "truncated or corrupt TIFF");
+        // the fixture puts the first strip right after the 8-byte header
+        double[] ramp = new double[37 * 23];
+        Arrays.setAll(ramp, i -> i);
+        byte[] lzw = new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16,
+                TiffFixture.LZW, 0, 23).write(37, 23, List.of(ramp));
+        assertRefused(write("lzw-code-ahead.tif", patch(lzw, 8, 0x80, 0x3f, 0xff, 0xff)),
+                "bad LZW data: code");
+        assertRefused(write("lzw-old-style.tif", patch(lzw, 8, 0x00, 0x01)), "old-style LZW");
+        assertRefused(write("lzw-ends-early.tif", patch(lzw, 8, 0x80, 0x00, 0x20, 0x20)),
+                "truncated or corrupt TIFF: a block decodes to");
     }
 
     @Test

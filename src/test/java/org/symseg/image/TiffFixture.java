@@ -16,6 +16,7 @@ import java.util.zip.Deflater;
 final class TiffFixture {
 
     static final int NONE = 1;
+    static final int LZW = 5;
     static final int DEFLATE = 8;
     static final int PACKBITS = 32773;
 
@@ -25,16 +26,29 @@ final class TiffFixture {
     private final int compression;
     private final int tile;
     private final int rowsPerStrip;
+    /** Predictor 2: integer samples stored as differences along each row of a block. */
+    private final boolean differencing;
 
     /** {@code tile} > 0 writes tiles of that size, else strips of {@code rowsPerStrip} rows. */
     TiffFixture(ByteOrder order, boolean big, StoredType type, int compression, int tile,
             int rowsPerStrip) {
+        this(order, big, type, compression, tile, rowsPerStrip, false);
+    }
+
+    private TiffFixture(ByteOrder order, boolean big, StoredType type, int compression, int tile,
+            int rowsPerStrip, boolean differencing) {
         this.order = order;
         this.big = big;
         this.type = type;
         this.compression = compression;
         this.tile = tile;
         this.rowsPerStrip = rowsPerStrip;
+        this.differencing = differencing;
+    }
+
+    /** The same layout with horizontal differencing (predictor 2). */
+    TiffFixture differenced() {
+        return new TiffFixture(order, big, type, compression, tile, rowsPerStrip, true);
     }
 
     /** The file for pages of width x height samples each. */
@@ -95,6 +109,19 @@ final class TiffFixture {
                 }
             }
         }
+        if (differencing) {
+            int n = type.bytes();
+            for (int y = 0; y < h; y++) {
+                for (int x = w - 1; x > 0; x--) {
+                    int at = (y * w + x) * n;
+                    switch (n) {
+                        case 1 -> b.put(at, (byte) (b.get(at) - b.get(at - n)));
+                        case 2 -> b.putShort(at, (short) (b.getShort(at) - b.getShort(at - n)));
+                        default -> b.putInt(at, b.getInt(at) - b.getInt(at - n));
+                    }
+                }
+            }
+        }
         return b.array();
     }
 
@@ -102,6 +129,7 @@ final class TiffFixture {
         return switch (compression) {
             case DEFLATE -> deflate(raw);
             case PACKBITS -> packBits(raw);
+            case LZW -> lzw(raw);
             default -> raw;
         };
     }
@@ -117,6 +145,75 @@ final class TiffFixture {
         }
         deflater.end();
         return out.toByteArray();
+    }
+
+    /**
+     * TIFF 6.0 LZW, written independently of the reader's decoder: codes most significant bit
+     * first, 9 bits up to 12, one bit wider once the next free code reaches 2^bits (the reader
+     * widens one code earlier, since its table lags one entry behind), a clear code when the
+     * table is full.
+     */
+    private static byte[] lzw(byte[] raw) {
+        BitWriter out = new BitWriter();
+        java.util.Map<Integer, Integer> table = new java.util.HashMap<>();
+        int width = 9;
+        int next = 258;
+        out.put(256, width);
+        int current = -1;
+        for (byte value : raw) {
+            int k = value & 0xff;
+            if (current < 0) {
+                current = k;
+                continue;
+            }
+            Integer known = table.get(current << 8 | k);
+            if (known != null) {
+                current = known;
+                continue;
+            }
+            out.put(current, width);
+            table.put(current << 8 | k, next++);
+            if (next >= 1 << width && width < 12) {
+                width++;
+            }
+            current = k;
+            if (next >= 4093) {
+                out.put(256, width);
+                table.clear();
+                width = 9;
+                next = 258;
+            }
+        }
+        if (current >= 0) {
+            out.put(current, width);
+            if (next + 1 >= 1 << width && width < 12) {
+                width++;
+            }
+        }
+        out.put(257, width);
+        return out.bytes();
+    }
+
+    private static final class BitWriter {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long bits;
+        private int held;
+
+        void put(int code, int width) {
+            bits = bits << width | code;
+            held += width;
+            while (held >= 8) {
+                held -= 8;
+                out.write((int) (bits >>> held) & 0xff);
+            }
+        }
+
+        byte[] bytes() {
+            if (held > 0) {
+                out.write((int) (bits << (8 - held)) & 0xff);
+            }
+            return out.toByteArray();
+        }
     }
 
     /** PackBits with runs of equal bytes and literal stretches, both kinds exercised. */
@@ -170,6 +267,9 @@ final class TiffFixture {
             entries.add(new long[] {278, 4, rowsPerStrip});
         }
         entries.add(new long[] {339, 3, sampleFormat});
+        if (differencing) {
+            entries.add(new long[] {317, 3, 2});
+        }
         int offsetsTag = tile > 0 ? 324 : 273;
         int countsTag = tile > 0 ? 325 : 279;
         // value arrays go before the directory, which then points at them
