@@ -34,7 +34,7 @@ public final class Main implements Runnable {
     /** Runs a command line; Spark contexts it starts stay up (tests share one). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         // inputs are listed and models read before Spark starts
-        org.symseg.pipeline.HadoopSettings.apply();
+        org.symseg.pipeline.HadoopSettings.fromSystemProperties();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

@@ -20,7 +20,8 @@ import org.apache.hadoop.fs.Path;
 public final class Storage {
 
     private static Map<String, String> settings = Map.of();
-    private static Configuration conf = new Configuration();
+    /** Made on first use: loading Hadoop's configuration costs commands that never touch a file. */
+    private static Configuration conf;
     /** File systems by scheme and authority, made with the settings in force. */
     private static final Map<String, FileSystem> OPEN = new HashMap<>();
 
@@ -37,16 +38,19 @@ public final class Storage {
         if (hadoopSettings.equals(settings)) {
             return;
         }
-        Configuration fresh = new Configuration();
-        hadoopSettings.forEach(fresh::set);
         settings = Map.copyOf(hadoopSettings);
-        conf = fresh;
+        conf = null;
         // not closed: a stream another thread still reads may belong to one of them
         OPEN.clear();
     }
 
     /** The Hadoop configuration in force, for libraries that open files on their own. */
     public static synchronized Configuration configuration() {
+        if (conf == null) {
+            Configuration fresh = new Configuration();
+            settings.forEach(fresh::set);
+            conf = fresh;
+        }
         return conf;
     }
 
@@ -71,11 +75,11 @@ public final class Storage {
     private static FileSystem open(URI uri) throws IOException {
         if ("file".equals(uri.getScheme())) {
             FileSystem fs = new NioLocalFileSystem();
-            fs.initialize(URI.create("file:///"), conf);
+            fs.initialize(URI.create("file:///"), configuration());
             return fs;
         }
         // not FileSystem.get: its cache keeps whatever configuration an instance was first made with
-        return FileSystem.newInstance(uri, conf);
+        return FileSystem.newInstance(uri, configuration());
     }
 
     public static Path hadoopPath(String path) {

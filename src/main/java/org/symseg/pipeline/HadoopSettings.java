@@ -2,6 +2,7 @@ package org.symseg.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.symseg.image.Storage;
@@ -20,10 +21,28 @@ public final class HadoopSettings {
     private HadoopSettings() {
     }
 
-    /** From the running Spark's configuration, or from system properties before Spark starts. */
-    public static void apply() {
+    /**
+     * On the driver before Spark starts: spark-submit hands its settings over as system
+     * properties, which is also where a SparkConf made later reads them from. Loads no Spark
+     * class, so commands that never start Spark stay quick.
+     */
+    public static void fromSystemProperties() {
+        Properties properties = System.getProperties();
+        Map<String, String> settings = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(PREFIX)) {
+                settings.put(key.substring(PREFIX.length()), properties.getProperty(key));
+            }
+        }
+        Storage.useSettings(settings);
+    }
+
+    /** Where Spark runs (the driver once it started, any task): the running Spark's settings. */
+    static void apply() {
         SparkEnv env = SparkEnv.get();
-        Storage.useSettings(of(env != null ? env.conf() : new SparkConf()));
+        if (env != null) {
+            Storage.useSettings(of(env.conf()));
+        }
     }
 
     static Map<String, String> of(SparkConf conf) {
