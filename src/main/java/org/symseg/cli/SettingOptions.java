@@ -72,6 +72,10 @@ final class SettingOptions {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
     String master;
 
+    @Option(names = "--detector", paramLabel = "NAME", description = "Of a Velox EMD file holding "
+            + "one image per detector, read the one from this detector (default: HAADF).")
+    String detector;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults.")
     Path config;
 
@@ -98,6 +102,7 @@ final class SettingOptions {
         map.put("fit-sample", str(fitSample));
         map.put("tile", str(tile));
         map.put("master", master);
+        map.put("detector", detector);
         return map;
     }
 

@@ -81,7 +81,8 @@ public final class ConfigLoader {
                 longValue(props, "seed"),
                 longValue(props, "fit-sample"),
                 integer(props, "tile"),
-                text(props, "master"));
+                text(props, "master"),
+                text(props, "detector"));
         return (given.contains("pca") ? config : withinDescriptor(config)).validate();
     }
 

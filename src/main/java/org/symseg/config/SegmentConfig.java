@@ -14,7 +14,8 @@ import org.symseg.descriptor.Descriptor;
  */
 public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch,
         int window, int shifts, int radius, int pool, List<Double> angles, int mirrors, int pca,
-        int selectBest, long seed, long fitSample, int tile, String master) implements Serializable {
+        int selectBest, long seed, long fitSample, int tile, String master, String detector)
+        implements Serializable {
 
     /** The value of {@code k} that stands for {@code --k auto}. */
     public static final int AUTO_K = 0;
@@ -59,7 +60,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
 
     public SegmentConfig withPca(int components) {
         return new SegmentConfig(k, kMin, kMax, descriptor, stride, patch, window, shifts, radius,
-                pool, angles, mirrors, components, selectBest, seed, fitSample, tile, master);
+                pool, angles, mirrors, components, selectBest, seed, fitSample, tile, master, detector);
     }
 
     public Descriptor createDescriptor() {
@@ -107,6 +108,10 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("select-best", selectBest);
         map.put("seed", seed);
         map.put("fit-sample", fitSample);
+        // only when given, so that the settings hash of runs on other inputs stays as it was
+        if (!detector.isEmpty()) {
+            map.put("detector", detector);
+        }
         return map;
     }
 
@@ -138,6 +143,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("fit-sample", fitSample);
         map.put("tile", tile);
         map.put("master", master);
+        map.put("detector", detector);
         return map;
     }
 

@@ -20,9 +20,22 @@ public final class AnyFormatReader implements FrameReader {
     public static final Set<String> FILE_EXTENSIONS = Set.of("tif", "tiff", "dm3", "dm4", "ser",
             "mrc", "emd", "h5", "hdf5");
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Enough for every magic number, including an HDF5 signature behind a 2 KiB user block. */
     private static final int HEAD = 2048 + 8;
+
+    /** Of files holding one image per detector, the detector to read; empty: the default. */
+    private final String detector;
+
+    /** Reads HAADF images where a file holds several. */
+    public AnyFormatReader() {
+        this("");
+    }
+
+    /** Reads the images of {@code detector} (any case) where a file holds several; empty: HAADF. */
+    public AnyFormatReader(String detector) {
+        this.detector = detector;
+    }
 
     @Override
     public ImageHeader header(String path) throws IOException {
@@ -35,7 +48,7 @@ public final class AnyFormatReader implements FrameReader {
     }
 
     /** The reader for this file's format. */
-    public static FrameReader readerFor(String path) throws IOException {
+    FrameReader readerFor(String path) throws IOException {
         byte[] head = head(path);
         if (TiffStructure.hasMagic(head)) {
             return new TiffFrameReader();
@@ -47,7 +60,7 @@ public final class AnyFormatReader implements FrameReader {
             return new SerFrameReader();
         }
         if (Hdf5FrameReader.hasMagic(head)) {
-            return new Hdf5FrameReader();
+            return new Hdf5FrameReader(detector);
         }
         if (MrcFrameReader.hasStamp(head) || head.length >= MrcFrameReader.HEADER_BYTES
                 && path.toLowerCase(Locale.ROOT).matches(".*\\.(mrc|mrcs|st|ali|rec|map)$")) {

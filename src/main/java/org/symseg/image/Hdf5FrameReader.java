@@ -13,7 +13,11 @@ import io.jhdf.object.datatype.FloatingPoint;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 
 /**
@@ -21,15 +25,30 @@ import org.apache.hadoop.fs.FileStatus;
  * {@code /Data/Image/ID/Data}, stored rows x columns x frames, pixel size in the JSON
  * {@code Metadata} beside them) and EMD 0.2 as NCEM and HyperSpy write it (a group marked
  * {@code emd_group_type = 1} holding {@code data}, frames x rows x columns, and one {@code dimN}
- * axis vector per dimension). Where a file holds several images the first by name is read.
+ * axis vector per dimension). A Velox file holds one image per detector of an acquisition
+ * (HAADF, BF, DF4, ...; the name is {@code BinaryResult.Detector} in the image's metadata): the
+ * one of the chosen detector is read, HAADF by default, and a file of a single image is read
+ * whatever its detector. Of several EMD 0.2 groups, the first by name is read.
  */
 public final class Hdf5FrameReader implements FrameReader {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final String DEFAULT_DETECTOR = "HAADF";
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     /** No HDF5 filter symseg meets expands data more than this (deflate's limit is about 1032). */
     private static final long MAX_EXPANSION = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The detector whose image a Velox file of several images gives; empty: the default. */
+    private final String detector;
+
+    public Hdf5FrameReader() {
+        this("");
+    }
+
+    public Hdf5FrameReader(String detector) {
+        this.detector = detector;
+    }
 
     /** Where the frames are inside the dataset: which axis is which. */
     private record Layout(Dataset data, int yAxis, int xAxis, int frameAxis, ImageHeader header) {
@@ -102,7 +121,7 @@ public final class Hdf5FrameReader implements FrameReader {
         }
     }
 
-    private static Layout layout(String path, HdfFile file) throws IOException {
+    private Layout layout(String path, HdfFile file) throws IOException {
         if (file.getChildren().get("Data") instanceof Group data
                 && data.getChildren().get("Image") instanceof Group velox) {
             return velox(path, file, velox);
@@ -115,30 +134,57 @@ public final class Hdf5FrameReader implements FrameReader {
                 + " /Data/Image/*/Data or an EMD group with emd_group_type = 1");
     }
 
-    private static Layout velox(String path, HdfFile file, Group images) throws IOException {
-        TreeMap<String, Node> byName = new TreeMap<>(images.getChildren());
-        for (Node node : byName.values()) {
-            if (node instanceof Group image && image.getChildren().get("Data") instanceof Dataset data) {
-                long[] dims = data.getDimensionsAsLong();
-                if (dims.length != 3 && dims.length != 2) {
-                    throw new ImageFormatException("Velox image " + node.getName() + " has "
-                            + dims.length + " dimensions; symseg reads 2-D images and stacks");
-                }
-                long frames = dims.length == 3 ? dims[2] : 1;
-                Calibration calibration = veloxCalibration(image.getChildren().get("Metadata"));
-                ImageHeader header = ImageHeader.checked(path, dims[1], dims[0], frames,
-                        pixelType(data), calibration);
-                checkStored(data, file);
-                return new Layout(data, 0, 1, dims.length == 3 ? 2 : -1, header);
+    private Layout velox(String path, HdfFile file, Group images) throws IOException {
+        List<Group> all = new ArrayList<>();
+        for (Node node : new TreeMap<>(images.getChildren()).values()) {
+            if (node instanceof Group image && image.getChildren().get("Data") instanceof Dataset) {
+                all.add(image);
             }
         }
-        throw new ImageFormatException("Velox file without an image (/Data/Image/*/Data)");
+        if (all.isEmpty()) {
+            throw new ImageFormatException("Velox file without an image (/Data/Image/*/Data)");
+        }
+        Group chosen = all.size() == 1 ? all.get(0) : ofDetector(all);
+        Dataset data = (Dataset) chosen.getChildren().get("Data");
+        long[] dims = data.getDimensionsAsLong();
+        if (dims.length != 3 && dims.length != 2) {
+            throw new ImageFormatException("Velox image " + chosen.getName() + " has "
+                    + dims.length + " dimensions; symseg reads 2-D images and stacks");
+        }
+        long frames = dims.length == 3 ? dims[2] : 1;
+        JsonNode result = veloxResult(chosen.getChildren().get("Metadata"));
+        JsonNode size = result.path("PixelSize");
+        Calibration calibration = Calibration.of(size.path("width").asDouble(0),
+                size.path("height").asDouble(0), result.path("PixelUnitX").asText(""));
+        ImageHeader header = ImageHeader.checked(path, dims[1], dims[0], frames,
+                pixelType(data), calibration);
+        checkStored(data, file);
+        return new Layout(data, 0, 1, dims.length == 3 ? 2 : -1, header);
     }
 
-    /** Velox keeps per-frame JSON metadata as columns of bytes; frame 0's pixel size is used. */
-    private static Calibration veloxCalibration(Node metadata) {
+    /** The first image (by name) of the chosen detector. */
+    private Group ofDetector(List<Group> images) throws ImageFormatException {
+        String wanted = detector.isEmpty() ? DEFAULT_DETECTOR : detector;
+        Set<String> found = new TreeSet<>();
+        for (Group image : images) {
+            String name = veloxResult(image.getChildren().get("Metadata")).path("Detector").asText("");
+            if (name.equalsIgnoreCase(wanted)) {
+                return image;
+            }
+            found.add(name.isEmpty() ? "(unnamed)" : name);
+        }
+        throw new ImageFormatException("holds " + images.size() + " images, from detectors "
+                + String.join(", ", found) + ", and none from " + wanted + ": choose one with --detector");
+    }
+
+    /**
+     * The {@code BinaryResult} part of frame 0's metadata: detector and pixel size. Velox keeps
+     * per-frame JSON metadata as columns of bytes. Missing or unreadable: an empty node (the image
+     * reads without it, uncalibrated).
+     */
+    private static JsonNode veloxResult(Node metadata) {
         if (!(metadata instanceof Dataset meta) || meta.getDimensions().length != 2) {
-            return Calibration.NONE;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
             int length = meta.getDimensions()[0];
@@ -152,14 +198,9 @@ public final class Hdf5FrameReader implements FrameReader {
                 }
                 bytes[used++] = (byte) b;
             }
-            JsonNode result = JSON.readTree(new String(bytes, 0, used, StandardCharsets.UTF_8))
-                    .path("BinaryResult");
-            JsonNode size = result.path("PixelSize");
-            return Calibration.of(size.path("width").asDouble(0),
-                    size.path("height").asDouble(0), result.path("PixelUnitX").asText(""));
+            return JSON.readTree(new String(bytes, 0, used, StandardCharsets.UTF_8)).path("BinaryResult");
         } catch (IOException | RuntimeException e) {
-            // metadata only: the image reads without it, uncalibrated
-            return Calibration.NONE;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 

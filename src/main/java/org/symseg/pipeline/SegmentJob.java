@@ -78,7 +78,7 @@ public final class SegmentJob {
             throws IOException {
         Stopwatch clock = new Stopwatch();
         SegmentConfig config = request.config();
-        FrameReader reader = new AnyFormatReader();
+        FrameReader reader = new AnyFormatReader(config.detector());
         Planner.Planned planned = Planner.plan(request.sources(), config, reader);
         List<Failure> failures = new ArrayList<>(request.inputFailures());
         failures.addAll(planned.failures());

@@ -1,5 +1,6 @@
 package org.symseg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.symseg.image.ImageHeader;
 import org.symseg.image.TiffFrameReader;
 import org.symseg.dataset.Json;
+import org.symseg.image.Rect;
 import org.symseg.testing.Cli;
+import org.symseg.testing.Labels;
+import org.symseg.testing.VeloxFixture;
 
 /**
  * Non-TIFF inputs go through the whole pipeline: a real DigitalMicrograph STEM image and a real
@@ -57,6 +61,41 @@ class VendorFormatsSegmentTest {
         String manifest = Json.read(out.resolve("manifest.json").toString(), Map.class).toString();
         assertTrue(manifest.contains("calibration={pixelWidth=0.248538"), manifest);
         assertTrue(manifest.contains("unit=nm"), manifest);
+    }
+
+    @Test
+    void veloxFileOfSeveralDetectorsSegmentsTheChosenOne(@TempDir Path dir) throws IOException {
+        TiffFrameReader tiff = new TiffFrameReader();
+        // 8-bit samples, which Velox's signed 16 bits hold exactly
+        float[] threeGrains = tiff.read("test-data/three-grains.tif", 0, new Rect(0, 0, 384, 384));
+        short[][] other = new short[320][320];
+        for (short[] row : other) {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = (short) (x * 7 % 200);
+            }
+        }
+        Path emd = VeloxFixture.write(dir.resolve("stem.emd"), List.of(
+                new VeloxFixture.Image("0d3f", "BF", other),
+                new VeloxFixture.Image("7a21", "HAADF", VeloxFixture.rows(threeGrains, 384, 384))));
+        Path out = dir.resolve("out");
+
+        Cli haadf = Cli.run("segment", emd.toString(), "--out", out.toString(), "--k", "3", "--quiet");
+        assertEquals(0, haadf.exitCode(), haadf.err());
+        assertLabels(out.resolve("stem/labels.tif"), 384, 384, 0.05, "nm");
+        Path reference = dir.resolve("reference");
+        Cli tif = Cli.run("segment", "test-data/three-grains.tif", "--out", reference.toString(), "--k", "3",
+                "--quiet");
+        assertEquals(0, tif.exitCode(), tif.err());
+        assertArrayEquals(Labels.read(reference.resolve("three-grains/labels.tif")).get(0),
+                Labels.read(out.resolve("stem/labels.tif")).get(0), "the HAADF image is the one segmented");
+
+        Cli bf = Cli.run("segment", emd.toString(), "--out", out.toString(), "--detector", "BF", "--quiet");
+        assertEquals(0, bf.exitCode(), bf.err());
+        assertTrue(bf.out().contains("1 written, 0 skipped"), "another detector is another input: " + bf.out());
+        assertLabels(out.resolve("stem/labels.tif"), 320, 320, 0.05, "nm");
+        Map<?, ?> settings = (Map<?, ?>) Json.read(out.resolve("manifest.json").toString(), Map.class)
+                .get("configuration");
+        assertEquals("BF", settings.get("detector"));
     }
 
     private static void assertLabels(Path labels, int width, int height, double pixelSize,

@@ -135,7 +135,7 @@ class RealFilesTest {
 
     private ImageHeader assertImage(String name, Class<?> readerClass, int width, int height,
             int frames, PixelType type) throws IOException {
-        assertInstanceOf(readerClass, AnyFormatReader.readerFor(file(name)), name);
+        assertInstanceOf(readerClass, new AnyFormatReader().readerFor(file(name)), name);
         ImageHeader header = reader.header(file(name));
         assertEquals(width, header.width(), name + " width");
         assertEquals(height, header.height(), name + " height");
