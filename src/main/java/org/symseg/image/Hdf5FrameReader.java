@@ -2,6 +2,7 @@ package org.symseg.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -184,7 +185,7 @@ public final class Hdf5FrameReader implements FrameReader {
      */
     private static JsonNode veloxResult(Node metadata) {
         if (!(metadata instanceof Dataset meta) || meta.getDimensions().length != 2) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         try {
             int length = meta.getDimensions()[0];
@@ -200,7 +201,7 @@ public final class Hdf5FrameReader implements FrameReader {
             }
             return JSON.readTree(new String(bytes, 0, used, StandardCharsets.UTF_8)).path("BinaryResult");
         } catch (IOException | RuntimeException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 
