@@ -87,7 +87,6 @@ public final class SegmentJob {
 
         ModelStore.Saved model = request.model();
         String modelSource = model == null ? null : "loaded";
-        KSelection kSelection = null;
         String modelTarget = request.mode() == Mode.FIT ? request.modelDir()
                 : Storage.child(request.outDir(), MODEL_DIR);
         if (request.mode() == Mode.SEGMENT && !request.force()) {
@@ -140,13 +139,12 @@ public final class SegmentJob {
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
                     FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sc, diagnosticsDir, runId());
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
-                            fitted.channels(), fitted.model());
+                            fitted.channels(), fitted.model(), fitted.kSelection());
                     ModelStore.save(modelTarget, model);
                     modelSource = "fitted";
                     shared = fitted.plan();
                     usable = fitted.tiles();
                     diagnostics = fitted.manifest();
-                    kSelection = fitted.kSelection();
                     progress.end();
                     clock.lap("fit");
                 }
@@ -173,8 +171,8 @@ public final class SegmentJob {
             }
         }
         results.sort(Comparator.comparingInt(r -> r.index() < 0 ? Integer.MAX_VALUE : r.index()));
-        Report report = new Report(results, failures, model, modelSource, diagnostics, kSelection,
-                clock.laps());
+        Report report = new Report(results, failures, model, modelSource, diagnostics,
+                model == null ? null : model.kSelection(), clock.laps());
         if (request.mode() != Mode.FIT) {
             RunFiles.write(sc, request.outDir(), config, plan, report);
         }

@@ -10,7 +10,8 @@ import org.symseg.model.KSelection;
  * locations are relative to the run's output directory, as the report links them.
  *
  * @param model      null when no model was fitted or loaded
- * @param kSelection null unless this run chose k itself ({@code --k auto})
+ * @param kSelection null unless k was chosen by {@code --k auto}, in this run or in the fit that
+ *     made the model it reused
  */
 public record RunSummary(String outDir, String created, Map<String, String> versions,
         Map<String, Object> configuration, Map<String, Long> timingsMs, Model model,
