@@ -40,7 +40,7 @@ public record ShiftSet(int[] dx, int[] dy) implements java.io.Serializable {
             for (int i = 0; i < g; i++) {
                 int m = node(i, g, wx);
                 int n = node(j, g, wy);
-                if ((m != 0 || n != 0) && seen.add(((long) m << 32) ^ (n & 0xffffffffL))) {
+                if ((m != 0 || n != 0) && seen.add(key(m, n))) {
                     nodes.add(new int[] {m, n});
                 }
             }
@@ -54,6 +54,23 @@ public record ShiftSet(int[] dx, int[] dy) implements java.io.Serializable {
 
     public int size() {
         return dx.length;
+    }
+
+    /** For each shift, the index of the opposite shift (-dx, -dy) in this set, or -1. */
+    public int[] opposites() {
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int s = 0; s < dx.length; s++) {
+            index.put(key(dx[s], dy[s]), s);
+        }
+        int[] opposite = new int[dx.length];
+        for (int s = 0; s < dx.length; s++) {
+            opposite[s] = index.getOrDefault(key(-dx[s], -dy[s]), -1);
+        }
+        return opposite;
+    }
+
+    private static long key(int m, int n) {
+        return ((long) m << 32) ^ (n & 0xffffffffL);
     }
 
     public int maxAbsX() {

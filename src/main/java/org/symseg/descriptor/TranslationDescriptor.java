@@ -74,12 +74,43 @@ public final class TranslationDescriptor implements Descriptor {
                 ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1, step);
         // scores are gathered shift by shift, then turned point by point once at the end
         float[] byShift = new float[length * points];
+        Scorer scorer = new Scorer(n, p, xs, ys, columnOffset, sa, scaleA, corners, byShift);
         ShiftedProducts products = new ShiftedProducts(image.asDoubles(), image.width(), xs, ys, size);
         long[] sab = new long[points];
+        long[] sabOpposite = new long[points];
+        int[] opposite = shifts.opposites();
         for (int s = 0; s < length; s++) {
             int dx = shifts.dx()[s];
             int dy = shifts.dy()[s];
-            products.sums(dx, dy, sab);
+            int o = opposite[s];
+            if (o >= 0 && products.pairs(dx, dy)) {
+                if (o < s) {
+                    continue; // scored with its opposite
+                }
+                products.sums(dx, dy, sab, sabOpposite);
+                scorer.score(o, -dx, -dy, sabOpposite);
+            } else {
+                products.sums(dx, dy, sab);
+            }
+            scorer.score(s, dx, dy, sab);
+        }
+        for (int k = 0; k < points; k++) {
+            for (int s = 0; s < length; s++) {
+                out[k * length + s] = byShift[s * points + k];
+            }
+        }
+    }
+
+    /**
+     * Scores one shift at every point, into {@code byShift[s * points + k]}: the points' own patch
+     * sums and inverse deviations, the shifted patches' from their corners.
+     */
+    private record Scorer(long n, int p, int[] xs, int[] ys, int[] columnOffset, long[] sa,
+            double[] scaleA, CornerMoments corners, float[] byShift) {
+
+        void score(int s, int dx, int dy, long[] sab) {
+            int nx = xs.length;
+            int points = sa.length;
             for (int j = 0; j < ys.length; j++) {
                 int first = corners.index(xs[0] - p + dx, ys[j] - p + dy);
                 for (int i = 0; i < nx; i++) {
@@ -88,11 +119,6 @@ public final class TranslationDescriptor implements Descriptor {
                     byShift[s * points + k] = Pearson.of(Pearson.centred(n, sab[k], sa[k], corners.sum(q)),
                             scaleA[k], corners.inverseDeviation(q));
                 }
-            }
-        }
-        for (int k = 0; k < points; k++) {
-            for (int s = 0; s < length; s++) {
-                out[k * length + s] = byShift[s * points + k];
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.symseg.descriptor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,5 +41,17 @@ class ShiftSetTest {
     @Test
     void refusesMoreShiftsThanTheWindowHolds() {
         assertThrows(IllegalArgumentException.class, () -> ShiftSet.uniform(9, 1, 1));
+    }
+
+    @Test
+    void opposites() {
+        ShiftSet defaults = ShiftSet.uniform(100, 21, 21);
+        int[] opposite = defaults.opposites();
+        for (int s = 0; s < defaults.size(); s++) {
+            assertEquals(-defaults.dx()[s], defaults.dx()[opposite[s]]);
+            assertEquals(-defaults.dy()[s], defaults.dy()[opposite[s]]);
+        }
+        ShiftSet lopsided = new ShiftSet(new int[] {1, -1, 2}, new int[] {0, 0, 3});
+        assertArrayEquals(new int[] {1, 0, -1}, lopsided.opposites());
     }
 }

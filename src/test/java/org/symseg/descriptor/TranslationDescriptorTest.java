@@ -1,5 +1,6 @@
 package org.symseg.descriptor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,25 @@ class TranslationDescriptorTest {
         // reach is 4 + 5: points as close as one pixel, patches overlapping unevenly
         assertMatchesBruteForce(image, 4, 5, 16, new int[] {9, 12, 15, 23, 50}, new int[] {9, 17, 18, 48});
         assertMatchesBruteForce(image, 4, 5, 16, new int[] {31}, new int[] {12});
+    }
+
+    @Test
+    void aShiftAndItsOppositeInOnePassGiveTheSameSumsAsTwo() {
+        QuantizedImage image = lattice(90, 80, 5);
+        int[] xs = {30, 33, 36, 39, 42};
+        int[] ys = {30, 35, 40};
+        ShiftedProducts products = new ShiftedProducts(image.asDoubles(), image.width(), xs, ys, 11);
+        for (int[] d : new int[][] {{3, -2}, {-7, 5}, {0, 9}, {12, 0}, {-12, -11}}) {
+            long[] together = new long[15];
+            long[] opposite = new long[15];
+            long[] alone = new long[15];
+            long[] aloneOpposite = new long[15];
+            products.sums(d[0], d[1], together, opposite);
+            products.sums(d[0], d[1], alone);
+            products.sums(-d[0], -d[1], aloneOpposite);
+            assertArrayEquals(alone, together, d[0] + "," + d[1]);
+            assertArrayEquals(aloneOpposite, opposite, -d[0] + "," + -d[1]);
+        }
     }
 
     @Test
