@@ -9,7 +9,9 @@ package org.symseg.descriptor;
  * <p>The points of a row are {@code step} pixels apart, so one shift reaches every step-th
  * corner of a row. Columns are stored grouped by their remainder modulo the step, and a corner's
  * two values side by side, so those corners lie next to each other in memory: a shift reads
- * whole cache lines, not one value in each.
+ * whole cache lines, not one value in each. Corners in columns or rows that no shift reaches
+ * (remainders no shift has; 9 of 25 at the reference defaults, 16 of 25 at the Fe-Nb reach)
+ * are left out.
  */
 final class CornerMoments {
 
@@ -21,18 +23,32 @@ final class CornerMoments {
     private final int perGroup;
     private final int step;
 
-    /** Patches of side {@code size} with corners in the region at (x0, y0), width x height. */
-    CornerMoments(SummedArea sum, SummedArea sumOfSquares, int size, int x0, int y0, int width,
-            int height, int step) {
-        this.x0 = x0;
-        this.y0 = y0;
-        this.height = height;
-        this.step = step;
+    /** The patches of side {@code size} at the points (xs, ys) moved by each of {@code shifts}. */
+    CornerMoments(SummedArea sum, SummedArea sumOfSquares, int size, int[] xs, int[] ys, ShiftSet shifts) {
+        int p = size / 2;
+        this.x0 = xs[0] - p - shifts.maxAbsX();
+        this.y0 = ys[0] - p - shifts.maxAbsY();
+        int width = xs[xs.length - 1] - xs[0] + 2 * shifts.maxAbsX() + 1;
+        this.height = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
+        this.step = step(xs);
         this.perGroup = (width + step - 1) / step;
         this.moments = new double[2 * step * height * perGroup];
+        int rowStep = step(ys);
+        boolean[] reachedColumn = new boolean[step];
+        boolean[] reachedRow = new boolean[rowStep];
+        for (int s = 0; s < shifts.size(); s++) {
+            reachedColumn[(shifts.dx()[s] + shifts.maxAbsX()) % step] = true;
+            reachedRow[(shifts.dy()[s] + shifts.maxAbsY()) % rowStep] = true;
+        }
         long n = (long) size * size;
         for (int y = 0; y < height; y++) {
+            if (!reachedRow[y % rowStep]) {
+                continue;
+            }
             for (int x = 0; x < width; x++) {
+                if (!reachedColumn[x % step]) {
+                    continue;
+                }
                 long s = sum.box(x0 + x, y0 + y, size);
                 int at = 2 * index(x0 + x, y0 + y);
                 moments[at] = s;

@@ -68,10 +68,7 @@ public final class TranslationDescriptor implements Descriptor {
         for (int i = 0; i < nx; i++) {
             columnOffset[i] = (xs[i] - xs[0]) / step;
         }
-        CornerMoments corners = new CornerMoments(sum, sumSq, size,
-                xs[0] - p - shifts.maxAbsX(), ys[0] - p - shifts.maxAbsY(),
-                xs[nx - 1] - xs[0] + 2 * shifts.maxAbsX() + 1,
-                ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1, step);
+        CornerMoments corners = new CornerMoments(sum, sumSq, size, xs, ys, shifts);
         // scores are gathered shift by shift, then turned point by point once at the end
         float[] byShift = new float[length * points];
         Scorer scorer = new Scorer(n, p, xs, ys, columnOffset, sa, scaleA, corners, byShift);
