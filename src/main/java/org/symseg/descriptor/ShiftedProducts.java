@@ -107,6 +107,7 @@ final class ShiftedProducts {
         this.boxY = ys[0] - p;
         this.boxWidth = xs[xs.length - 1] + p - boxX + 1;
         this.boxHeight = ys[ys.length - 1] + p - boxY + 1;
+        // a pass over a shift and its opposite covers fewer than twice the box's rows (pairs)
         if (boxHeight >= MAX_ROWS / 2) {
             throw new IllegalArgumentException("a tile of " + boxHeight + " rows is too tall");
         }
