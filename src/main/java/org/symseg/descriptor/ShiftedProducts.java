@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>The products are summed down the columns of the box that holds every patch (both boxes,
  * for a shift and its opposite), a whole row at a time. Unlike a running sum along a row, such a
- * pass carries nothing from one pixel to the next, so the JIT compiles it to SIMD and it runs
+ * pass carries nothing from one pixel to the next, so it runs as SIMD ({@link ColumnProducts})
  * near the speed of a plain streaming pass. Where a row of points' patches starts, the column
  * sums are set aside; where they end, the difference is each column's sum over the patches'
  * rows, and one running sum along that row gives every patch of the row. The cost per shift and
@@ -40,8 +40,11 @@ final class ShiftedProducts {
     private final int open;
     private double[] columns = new double[0];
     private final long[] rowPrefix;
+    /** One row's column sums over the patches' rows. */
+    private final long[] sums;
     private final Patches forward;
     private final Patches backward;
+    private final ColumnProducts rows = ColumnProducts.widest();
 
     /** Where one shift's patches lie in the pass's rows and columns, and where their sums go. */
     private final class Patches {
@@ -80,10 +83,10 @@ final class ShiftedProducts {
         }
 
         private void closeRow(int j, double[] top) {
+            rows.differences(columns, top, columnOffset, sums, boxWidth);
             long run = 0;
             for (int x = 0; x < boxWidth; x++) {
-                int c = x + columnOffset;
-                run += (long) (columns[c] - top[c]);
+                run += sums[x];
                 rowPrefix[x + 1] = run;
             }
             int nx = left.length;
@@ -127,6 +130,7 @@ final class ShiftedProducts {
             left[i] = xs[i] - p - boxX;
         }
         this.rowPrefix = new long[boxWidth + 1];
+        this.sums = new long[boxWidth];
         this.forward = new Patches();
         this.backward = new Patches();
     }
@@ -174,10 +178,7 @@ final class ShiftedProducts {
                 backward.beforeRow(y, passWidth);
             }
             int a = (boxY + y0 + y) * width + boxX + x0;
-            int b = a + shift;
-            for (int x = 0; x < passWidth; x++) {
-                columns[x] += values[a + x] * values[b + x];
-            }
+            rows.add(values, a, a + shift, columns, passWidth);
             forward.afterRow(y);
             if (both) {
                 backward.afterRow(y);

@@ -1,0 +1,37 @@
+package org.symseg.descriptor;
+
+/**
+ * The column pass of {@link ShiftedProducts}: {@code columns[x] += v[a + x] * v[b + x]} for
+ * {@code x < n}. The products of 16-bit values and their sums are exact in {@code double}, so
+ * every implementation gives the same bits.
+ */
+interface ColumnProducts {
+
+    void add(double[] v, int a, int b, double[] columns, int n);
+
+    /**
+     * {@code out[x] = now[from + x] - before[from + x]} for {@code x < n}, where every difference
+     * is a whole number from 0 to 2^52 (column sums of products of non-negative values).
+     */
+    default void differences(double[] now, double[] before, int from, long[] out, int n) {
+        for (int x = 0; x < n; x++) {
+            out[x] = (long) (now[from + x] - before[from + x]);
+        }
+    }
+
+    /** One value at a time. C2 in JDK 17 does not turn this loop into SIMD by itself. */
+    ColumnProducts SCALAR = new ColumnProducts() {
+        @Override
+        public void add(double[] v, int a, int b, double[] columns, int n) {
+            for (int x = 0; x < n; x++) {
+                columns[x] += v[a + x] * v[b + x];
+            }
+        }
+    };
+
+    /** SIMD when the incubating vector module is present, as for {@link PatchSums#widest()}. */
+    static ColumnProducts widest() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? new VectorColumnProducts() : SCALAR;
+    }
+}

@@ -1,0 +1,37 @@
+package org.symseg.descriptor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link ColumnProducts} as many columns at a time as the CPU's widest double vector holds. */
+final class VectorColumnProducts implements ColumnProducts {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final double TWO_52 = 0x1p52;
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(TWO_52);
+
+    @Override
+    public void add(double[] v, int a, int b, double[] columns, int n) {
+        int x = 0;
+        for (int end = SPECIES.loopBound(n); x < end; x += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, v, a + x).mul(DoubleVector.fromArray(SPECIES, v, b + x))
+                    .add(DoubleVector.fromArray(SPECIES, columns, x)).intoArray(columns, x);
+        }
+        for (; x < n; x++) {
+            columns[x] += v[a + x] * v[b + x];
+        }
+    }
+
+    @Override
+    public void differences(double[] now, double[] before, int from, long[] out, int n) {
+        int x = 0;
+        for (int end = SPECIES.loopBound(n); x < end; x += SPECIES.length()) {
+            // a whole number 0 <= d < 2^52 plus 2^52 has d as the low bits of its mantissa
+            DoubleVector.fromArray(SPECIES, now, from + x).sub(DoubleVector.fromArray(SPECIES, before, from + x))
+                    .add(TWO_52).reinterpretAsLongs().sub(TWO_52_BITS).intoArray(out, x);
+        }
+        for (; x < n; x++) {
+            out[x] = (long) (now[from + x] - before[from + x]);
+        }
+    }
+}
