@@ -28,13 +28,9 @@ public final class HadoopSettings {
      */
     public static void fromSystemProperties() {
         Properties properties = System.getProperties();
-        Map<String, String> settings = new HashMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(PREFIX)) {
-                settings.put(key.substring(PREFIX.length()), properties.getProperty(key));
-            }
-        }
-        Storage.useSettings(settings);
+        Map<String, String> all = new HashMap<>();
+        properties.stringPropertyNames().forEach(key -> all.put(key, properties.getProperty(key)));
+        Storage.useSettings(withoutPrefix(all));
     }
 
     /** Where Spark runs (the driver once it started, any task): the running Spark's settings. */
@@ -46,10 +42,21 @@ public final class HadoopSettings {
     }
 
     static Map<String, String> of(SparkConf conf) {
-        Map<String, String> settings = new HashMap<>();
-        for (Tuple2<String, String> setting : conf.getAllWithPrefix(PREFIX)) {
-            settings.put(setting._1(), setting._2());
+        Map<String, String> all = new HashMap<>();
+        for (Tuple2<String, String> setting : conf.getAll()) {
+            all.put(setting._1(), setting._2());
         }
-        return settings;
+        return withoutPrefix(all);
+    }
+
+    /** The spark.hadoop.* entries of Spark settings, with the prefix taken off. */
+    private static Map<String, String> withoutPrefix(Map<String, String> spark) {
+        Map<String, String> hadoop = new HashMap<>();
+        spark.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                hadoop.put(key.substring(PREFIX.length()), value);
+            }
+        });
+        return hadoop;
     }
 }
