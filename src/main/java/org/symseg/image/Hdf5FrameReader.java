@@ -135,25 +135,29 @@ public final class Hdf5FrameReader implements FrameReader {
                 + " /Data/Image/*/Data or an EMD group with emd_group_type = 1");
     }
 
+    /** A Velox image: its group, and its metadata's {@code BinaryResult}. */
+    private record VeloxImage(Group group, JsonNode result) {
+    }
+
     private Layout velox(String path, HdfFile file, Group images) throws IOException {
-        List<Group> all = new ArrayList<>();
+        List<VeloxImage> all = new ArrayList<>();
         for (Node node : new TreeMap<>(images.getChildren()).values()) {
             if (node instanceof Group image && image.getChildren().get("Data") instanceof Dataset) {
-                all.add(image);
+                all.add(new VeloxImage(image, veloxResult(image.getChildren().get("Metadata"))));
             }
         }
         if (all.isEmpty()) {
             throw new ImageFormatException("Velox file without an image (/Data/Image/*/Data)");
         }
-        Group chosen = all.size() == 1 ? all.get(0) : ofDetector(all);
-        Dataset data = (Dataset) chosen.getChildren().get("Data");
+        VeloxImage chosen = all.size() == 1 ? all.get(0) : ofDetector(all);
+        Dataset data = (Dataset) chosen.group().getChildren().get("Data");
         long[] dims = data.getDimensionsAsLong();
         if (dims.length != 3 && dims.length != 2) {
-            throw new ImageFormatException("Velox image " + chosen.getName() + " has "
+            throw new ImageFormatException("Velox image " + chosen.group().getName() + " has "
                     + dims.length + " dimensions; symseg reads 2-D images and stacks");
         }
         long frames = dims.length == 3 ? dims[2] : 1;
-        JsonNode result = veloxResult(chosen.getChildren().get("Metadata"));
+        JsonNode result = chosen.result();
         JsonNode size = result.path("PixelSize");
         Calibration calibration = Calibration.of(size.path("width").asDouble(0),
                 size.path("height").asDouble(0), result.path("PixelUnitX").asText(""));
@@ -164,11 +168,11 @@ public final class Hdf5FrameReader implements FrameReader {
     }
 
     /** The first image (by name) of the chosen detector. */
-    private Group ofDetector(List<Group> images) throws ImageFormatException {
+    private VeloxImage ofDetector(List<VeloxImage> images) throws ImageFormatException {
         String wanted = detector.isEmpty() ? DEFAULT_DETECTOR : detector;
         Set<String> found = new TreeSet<>();
-        for (Group image : images) {
-            String name = veloxResult(image.getChildren().get("Metadata")).path("Detector").asText("");
+        for (VeloxImage image : images) {
+            String name = image.result().path("Detector").asText("");
             if (name.equalsIgnoreCase(wanted)) {
                 return image;
             }
