@@ -14,24 +14,28 @@ final class SummedArea {
         this.stride = width + 1;
     }
 
-    /** Table of the pixels of {@code image}, or of their squares. */
-    static SummedArea of(QuantizedImage image, boolean squared) {
+    /** Tables of the pixels of {@code image} and of their squares, made in one pass. */
+    static SummedArea[] ofValuesAndSquares(QuantizedImage image) {
         int width = image.width();
         int stride = width + 1;
         int[] pixels = image.pixels();
-        long[] table = new long[stride * (image.height() + 1)];
+        long[] values = new long[stride * (image.height() + 1)];
+        long[] squares = new long[values.length];
         for (int y = 0; y < image.height(); y++) {
             long row = 0;
+            long rowOfSquares = 0;
             int in = y * width;
             int above = y * stride;
             int here = above + stride;
             for (int x = 0; x < width; x++) {
                 long v = pixels[in + x];
-                row += squared ? v * v : v;
-                table[here + x + 1] = table[above + x + 1] + row;
+                row += v;
+                rowOfSquares += v * v;
+                values[here + x + 1] = values[above + x + 1] + row;
+                squares[here + x + 1] = squares[above + x + 1] + rowOfSquares;
             }
         }
-        return new SummedArea(table, width);
+        return new SummedArea[] {new SummedArea(values, width), new SummedArea(squares, width)};
     }
 
     /** Sum over the size x size box whose top-left pixel is (x, y). */

@@ -51,8 +51,9 @@ public final class TranslationDescriptor implements Descriptor {
         if (points == 0) {
             return;
         }
-        SummedArea sum = SummedArea.of(image, false);
-        SummedArea sumSq = SummedArea.of(image, true);
+        SummedArea[] tables = SummedArea.ofValuesAndSquares(image);
+        SummedArea sum = tables[0];
+        SummedArea sumSq = tables[1];
         long[] sa = new long[points];
         double[] scaleA = new double[points];
         for (int j = 0; j < ys.length; j++) {
