@@ -43,10 +43,7 @@ public final class Hdf5FrameReader implements FrameReader {
     /** The detector whose image a Velox file of several images gives; empty: the default. */
     private final String detector;
 
-    public Hdf5FrameReader() {
-        this("");
-    }
-
+    /** Reads the images of {@code detector} (any case) where a file holds several; empty: HAADF. */
     public Hdf5FrameReader(String detector) {
         this.detector = detector;
     }
