@@ -124,18 +124,11 @@ public final class Segmenter {
 
     /** Each channel's moments per pattern of {@code model}, for the Fisher ranking. */
     private static ClassMoments moments(SegmentationModel model, float[] descriptors, int points) {
-        int length = model.descriptorLength();
-        ClassMoments moments = new ClassMoments(model.patterns(), length);
-        double[] projected = new double[model.features()];
-        double[] values = new double[length];
+        int[] offsets = new int[points];
         for (int p = 0; p < points; p++) {
-            for (int d = 0; d < length; d++) {
-                values[d] = descriptors[p * length + d];
-            }
-            model.project(descriptors, p * length, projected);
-            moments.add(model.nearest(projected), values);
+            offsets[p] = p * model.descriptorLength();
         }
-        return moments;
+        return ClassMoments.byPattern(model, descriptors, offsets, false);
     }
 
     /** Settings by name; anything not set keeps its default. */

@@ -34,6 +34,29 @@ public final class ClassMoments implements Serializable {
         this.squares = squares;
     }
 
+    /**
+     * The moments, per pattern of {@code model} (each point's nearest centre), of the
+     * descriptors at {@code offsets} of {@code data}, followed, when {@code withFeatures}, by
+     * their PCA features.
+     */
+    public static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
+            boolean withFeatures) {
+        int length = model.descriptorLength();
+        int features = withFeatures ? model.features() : 0;
+        ClassMoments moments = new ClassMoments(model.patterns(), length + features);
+        double[] projected = new double[model.features()];
+        double[] values = new double[length + features];
+        for (int offset : offsets) {
+            for (int d = 0; d < length; d++) {
+                values[d] = data[offset + d];
+            }
+            model.project(data, offset, projected);
+            System.arraycopy(projected, 0, values, length, features);
+            moments.add(model.nearest(projected), values);
+        }
+        return moments;
+    }
+
     public int channels() {
         return channels;
     }

@@ -72,22 +72,8 @@ final class FisherStage {
     /** Moments of the fit points of every tile, by their label under {@code model}. */
     private static ClassMoments measure(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             SegmentationModel model) {
-        int length = model.descriptorLength();
-        int features = model.features();
-        return tiles.map(td -> {
-            ClassMoments moments = new ClassMoments(model.patterns(), length + features);
-            double[] projected = new double[features];
-            double[] values = new double[length + features];
-            for (int offset : FitPoints.offsets(plan.value(), td.tile())) {
-                for (int d = 0; d < length; d++) {
-                    values[d] = td.data()[offset + d];
-                }
-                model.project(td.data(), offset, projected);
-                System.arraycopy(projected, 0, values, length, features);
-                moments.add(model.nearest(projected), values);
-            }
-            return moments;
-        }).treeReduce(ClassMoments::merge);
+        return tiles.map(td -> ClassMoments.byPattern(model, td.data(),
+                FitPoints.offsets(plan.value(), td.tile()), true)).treeReduce(ClassMoments::merge);
     }
 
     private static Map<String, Object> write(String outDir, String runId, ClassMoments moments,
