@@ -44,6 +44,11 @@ final class SettingOptions {
             + "width, odd, about one unit cell (default 31).")
     Integer pool;
 
+    @Option(names = "--sample-step", paramLabel = "N", description = "Rotation/reflection: score the "
+            + "patch on every N-th pixel of every N-th row, odd; 3 is 3-4 times faster and "
+            + "approximate (default 1: every pixel).")
+    Integer sampleStep;
+
     @Option(names = "--angles", paramLabel = "DEG,...", description = "Rotation angles in degrees "
             + "(default 60,90,120,180).")
     String angles;
@@ -94,6 +99,7 @@ final class SettingOptions {
         map.put("shifts", str(shifts));
         map.put("radius", str(radius));
         map.put("pool", str(pool));
+        map.put("sample-step", str(sampleStep));
         map.put("angles", angles);
         map.put("mirrors", str(mirrors));
         map.put("select-best", str(selectBest));

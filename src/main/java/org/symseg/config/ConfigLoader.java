@@ -74,6 +74,7 @@ public final class ConfigLoader {
                 integer(props, "shifts"),
                 integer(props, "radius"),
                 integer(props, "pool"),
+                integer(props, "sample-step"),
                 angles(props, "angles"),
                 integer(props, "mirrors"),
                 integer(props, "pca"),

@@ -40,9 +40,9 @@ public final class Descriptors {
                 case "translation" -> new TranslationDescriptor(config.patch(), config.window(),
                         config.shifts());
                 case "rotation" -> PointSymmetryDescriptor.rotation(config.radius(), config.pool(),
-                        config.angles());
+                        config.sampleStep(), config.angles());
                 default -> PointSymmetryDescriptor.reflection(config.radius(), config.pool(),
-                        config.mirrors());
+                        config.sampleStep(), config.mirrors());
             });
         }
         return parts.size() == 1 ? parts.get(0) : new CombinedDescriptor(parts);

@@ -13,7 +13,7 @@ import org.symseg.descriptor.Descriptor;
  * {@code kMin} and {@code kMax} on the fit's points.
  */
 public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch,
-        int window, int shifts, int radius, int pool, List<Double> angles, int mirrors, int pca,
+        int window, int shifts, int radius, int pool, int sampleStep, List<Double> angles, int mirrors, int pca,
         int selectBest, long seed, long fitSample, int tile, String master, String detector)
         implements Serializable {
 
@@ -37,6 +37,8 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
                 "must be between 1 and " + available + " for --window " + window);
         require(radius >= 1, "--radius", radius, "must be at least 1");
         require(pool >= 1 && pool % 2 == 1, "--pool", pool, "must be an odd number of pixels, 1 or more");
+        require(sampleStep >= 1 && sampleStep % 2 == 1 && sampleStep <= radius, "--sample-step", sampleStep,
+                "must be odd, 1 or more and at most --radius " + radius);
         require(!angles.isEmpty() && angles.stream().allMatch(a -> a > 0 && a < 360), "--angles",
                 anglesText(), "must be one or more angles in degrees, each above 0 and below 360");
         require(mirrors >= 1 && mirrors <= 360, "--mirrors", mirrors, "must be between 1 and 360");
@@ -60,7 +62,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
 
     public SegmentConfig withPca(int components) {
         return new SegmentConfig(k, kMin, kMax, descriptor, stride, patch, window, shifts, radius,
-                pool, angles, mirrors, components, selectBest, seed, fitSample, tile, master, detector);
+                pool, sampleStep, angles, mirrors, components, selectBest, seed, fitSample, tile, master, detector);
     }
 
     public Descriptor createDescriptor() {
@@ -89,6 +91,10 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         if (kinds.contains("rotation") || kinds.contains("reflection")) {
             map.put("radius", radius);
             map.put("pool", pool);
+            // only when not every pixel, so that the settings hash of exact runs stays as it was
+            if (sampleStep != 1) {
+                map.put("sample-step", sampleStep);
+            }
         }
         if (kinds.contains("rotation")) {
             map.put("angles", anglesText());
@@ -135,6 +141,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         map.put("shifts", shifts);
         map.put("radius", radius);
         map.put("pool", pool);
+        map.put("sample-step", sampleStep);
         map.put("angles", angles);
         map.put("mirrors", mirrors);
         map.put("pca", pca);

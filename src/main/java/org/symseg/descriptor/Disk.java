@@ -7,10 +7,19 @@ import java.io.Serializable;
  * {@code radius} of the patch centre, row by row. The centre is the base pixel itself or half a
  * pixel to its right and/or below it ({@code halfX}, {@code halfY}), so patches can be centred
  * on a half-pixel grid while their own samples stay whole pixels.
+ *
+ * <p>With a {@code step} above 1 the patch keeps every step-th column of every step-th row: the
+ * columns u with 2u = hx (mod step), likewise the rows. The step is odd, so that lattice is
+ * symmetric about the centre at every centring, and the whole-pixel operations that map the full
+ * disk onto itself (half turns, mirrors along the axes; with hx = hy quarter turns and diagonal
+ * mirrors) map it onto itself too.
  */
-record Disk(int radius, boolean halfX, boolean halfY, int[] us, int[] vs) implements Serializable {
+record Disk(int radius, boolean halfX, boolean halfY, int step, int[] us, int[] vs) implements Serializable {
 
-    static Disk of(int radius, boolean halfX, boolean halfY) {
+    static Disk of(int radius, boolean halfX, boolean halfY, int step) {
+        if (step < 1 || step % 2 == 0) {
+            throw new IllegalArgumentException("sampling step must be odd and at least 1");
+        }
         int hx = halfX ? 1 : 0;
         int hy = halfY ? 1 : 0;
         int[] us = new int[(2 * radius + 2) * (2 * radius + 2)];
@@ -21,15 +30,20 @@ record Disk(int radius, boolean halfX, boolean halfY, int[] us, int[] vs) implem
                 // in half pixels, to stay in integers
                 int du = 2 * u - hx;
                 int dv = 2 * v - hy;
-                if (du * du + dv * dv <= 4 * radius * radius) {
+                if (du * du + dv * dv <= 4 * radius * radius
+                        && Math.floorMod(du, step) == 0 && Math.floorMod(dv, step) == 0) {
                     us[count] = u;
                     vs[count] = v;
                     count++;
                 }
             }
         }
-        return new Disk(radius, halfX, halfY, java.util.Arrays.copyOf(us, count),
+        return new Disk(radius, halfX, halfY, step, java.util.Arrays.copyOf(us, count),
                 java.util.Arrays.copyOf(vs, count));
+    }
+
+    static Disk of(int radius, boolean halfX, boolean halfY) {
+        return of(radius, halfX, halfY, 1);
     }
 
     static Disk of(int radius) {

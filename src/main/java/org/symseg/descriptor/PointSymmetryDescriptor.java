@@ -40,8 +40,9 @@ public final class PointSymmetryDescriptor implements Descriptor {
     private final SamplingTable[][] tables = new SamplingTable[4][];
     private final int poolHalf;
     private final int reach;
+    private final int step;
 
-    private PointSymmetryDescriptor(int radius, int pool, List<PointOperation> operations) {
+    private PointSymmetryDescriptor(int radius, int pool, int step, List<PointOperation> operations) {
         if (radius < 1) {
             throw new IllegalArgumentException("radius must be at least 1");
         }
@@ -52,9 +53,10 @@ public final class PointSymmetryDescriptor implements Descriptor {
             throw new IllegalArgumentException("no operations");
         }
         this.poolHalf = pool / 2;
+        this.step = step;
         int extent = radius;
         for (int c = 0; c < 4; c++) {
-            disks[c] = Disk.of(radius, c % 2 == 1, c / 2 == 1);
+            disks[c] = Disk.of(radius, c % 2 == 1, c / 2 == 1, step);
             tables[c] = new SamplingTable[operations.size()];
             for (int o = 0; o < tables[c].length; o++) {
                 tables[c][o] = SamplingTable.of(operations.get(o), disks[c]);
@@ -69,7 +71,12 @@ public final class PointSymmetryDescriptor implements Descriptor {
 
     /** Rotations by each of {@code degrees} about the patch centre ({@link #rotations}). */
     public static PointSymmetryDescriptor rotation(int radius, int pool, List<Double> degrees) {
-        return new PointSymmetryDescriptor(radius, pool, rotations(degrees));
+        return rotation(radius, pool, 1, degrees);
+    }
+
+    /** As {@link #rotation(int, int, List)}, on patches sampled every {@code step}-th pixel ({@link Disk}). */
+    public static PointSymmetryDescriptor rotation(int radius, int pool, int step, List<Double> degrees) {
+        return new PointSymmetryDescriptor(radius, pool, step, rotations(degrees));
     }
 
     /**
@@ -96,10 +103,15 @@ public final class PointSymmetryDescriptor implements Descriptor {
 
     /** Mirror lines through the patch centre at {@code lines} equally spaced angles from 0. */
     public static PointSymmetryDescriptor reflection(int radius, int pool, int lines) {
+        return reflection(radius, pool, 1, lines);
+    }
+
+    /** As {@link #reflection(int, int, int)}, on patches sampled every {@code step}-th pixel ({@link Disk}). */
+    public static PointSymmetryDescriptor reflection(int radius, int pool, int step, int lines) {
         if (lines < 1) {
             throw new IllegalArgumentException("at least one mirror line");
         }
-        return new PointSymmetryDescriptor(radius, pool, java.util.stream.IntStream.range(0, lines)
+        return new PointSymmetryDescriptor(radius, pool, step, java.util.stream.IntStream.range(0, lines)
                 .mapToObj(i -> PointOperation.reflection(180.0 * i / lines)).toList());
     }
 
@@ -133,7 +145,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         int stride = QuantizedImage.paddedStride(image.width());
         double[] values = image.asDoubles(stride);
         PatchSums block = PatchSums.widest();
-        RowSums rowSums = new RowSums(image);
+        RowSums rowSums = new RowSums(image, step);
         float[] scores = wholePixelScores(values, stride, rowSums, xs, ys, bx, by, bw, bh, block);
         // which half-pixel positions the windows refine follows from the whole-pixel scores: all
         // of them are marked first, so that they can be scored in full blocks, then pooled

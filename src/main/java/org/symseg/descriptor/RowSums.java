@@ -9,27 +9,39 @@ package org.symseg.descriptor;
  * is capped at {@link DiskScorer#MAX_SAMPLES}, so they are below 2^53 and exact in
  * {@code double} too. Adding the samples up one by one in {@code double} gives the same exact
  * integers, in whatever order: so these are the same bits as the direct sums.
+ *
+ * <p>For disks that keep every step-th column ({@link Disk#step}) the running sums skip alike:
+ * each entry adds the pixel {@code step} columns before it.
  */
 final class RowSums {
 
     private final int[] pixels;
     private final int width;
+    private final int step;
     private final int stride;
-    /** Per row, the sums of the pixels (and of their squares) left of each column: stride per row. */
+    /**
+     * Per row, entry x + step holds the sum of the pixels (and of their squares) at x, x - step,
+     * x - 2 step ... down to the row's start: stride per row.
+     */
     private final long[] sum;
     private final long[] squares;
 
     RowSums(QuantizedImage image) {
+        this(image, 1);
+    }
+
+    RowSums(QuantizedImage image, int step) {
         this.pixels = image.pixels();
         this.width = image.width();
-        this.stride = width + 1;
+        this.step = step;
+        this.stride = width + step;
         this.sum = new long[stride * image.height()];
         this.squares = new long[sum.length];
         for (int y = 0; y < image.height(); y++) {
             for (int x = 0; x < width; x++) {
                 long v = pixels[y * width + x];
-                sum[y * stride + x + 1] = sum[y * stride + x] + v;
-                squares[y * stride + x + 1] = squares[y * stride + x] + v * v;
+                sum[y * stride + x + step] = sum[y * stride + x] + v;
+                squares[y * stride + x + step] = squares[y * stride + x] + v * v;
             }
         }
     }
@@ -39,18 +51,21 @@ final class RowSums {
      * adds the entries at {@code spans[2i + 1]} less those at {@code spans[2i]}.
      */
     int[] spans(Disk disk) {
+        if (disk.step() != step) {
+            throw new IllegalArgumentException("disk step " + disk.step() + " against running sums of step " + step);
+        }
         java.util.List<Integer> spans = new java.util.ArrayList<>();
         for (int k = 0; k < disk.size(); ) {
             int first = k;
             while (k < disk.size() && disk.v(k) == disk.v(first)) {
                 k++;
             }
-            // a disk is convex: each of its rows is one run of columns, as Disk lists them
-            if (disk.u(k - 1) - disk.u(first) != k - 1 - first) {
+            // a disk is convex: each of its rows is one run of columns step apart, as Disk lists them
+            if (disk.u(k - 1) - disk.u(first) != (k - 1 - first) * step) {
                 throw new IllegalArgumentException("disk row " + disk.v(first) + " is not one run");
             }
             spans.add(disk.v(first) * stride + disk.u(first));
-            spans.add(disk.v(first) * stride + disk.u(k - 1) + 1);
+            spans.add(disk.v(first) * stride + disk.u(k - 1) + step);
         }
         return spans.stream().mapToInt(Integer::intValue).toArray();
     }

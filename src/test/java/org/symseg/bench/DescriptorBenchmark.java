@@ -32,6 +32,9 @@ public final class DescriptorBenchmark {
         // the reference module's settings in issue 7: patch and window half-size 20
         report("rotation (r 20, pool 41, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 41, angles), image);
         report("reflection (r 20, pool 41, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 41, 10), image);
+        // and the same on a disk sampled every third pixel (--sample-step 3)
+        report("rotation (r 20, pool 41, sample step 3)", PointSymmetryDescriptor.rotation(20, 41, 3, angles), image);
+        report("reflection (r 20, pool 41, sample step 3)", PointSymmetryDescriptor.reflection(20, 41, 3, 10), image);
     }
 
     /** A TIFF's first frame, whole, rounded to integers (its samples are 16-bit already). */

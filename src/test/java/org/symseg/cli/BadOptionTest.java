@@ -22,7 +22,7 @@ class BadOptionTest {
     @CsvSource({"--k, 0", "--stride, 0", "--patch, -1", "--pca, 500", "--shifts, 0", "--tile, 0",
         "--descriptor, fourier", "--descriptor, 'rotation,rotation'", "--radius, 0", "--pool, 30",
         "--angles, '60,x'", "--angles, 360", "--mirrors, 0", "--select-best, 3", "--k, many",
-        "--k-max, 1"})
+        "--k-max, 1", "--sample-step, 2", "--sample-step, 21"})
     void badValueIsNamedInOneLineAndNothingRuns(String option, String value, @TempDir Path out)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");

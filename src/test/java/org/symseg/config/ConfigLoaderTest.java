@@ -41,4 +41,16 @@ class ConfigLoaderTest {
                 () -> load("descriptor", "rotation", "pca", "5"));
         assertEquals("--pca 5: must be between 1 and the descriptor length 4", refused.getMessage());
     }
+
+    @Test
+    void aSampleStepEntersTheSettingsOnlyWhereItChangesDescriptors() {
+        SegmentConfig exact = load("descriptor", "reflection");
+        assertEquals(1, exact.sampleStep());
+        assertEquals(false, exact.resultSettings().containsKey("sample-step"));
+        SegmentConfig sampled = load("descriptor", "reflection", "sample-step", "3");
+        assertEquals(3, sampled.resultSettings().get("sample-step"));
+        assertEquals(false, exact.settingsHash().equals(sampled.settingsHash()));
+        // translation alone reads no disk
+        assertEquals(load().settingsHash(), load("sample-step", "3").settingsHash());
+    }
 }

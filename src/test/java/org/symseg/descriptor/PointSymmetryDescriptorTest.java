@@ -3,6 +3,7 @@ package org.symseg.descriptor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,12 +35,20 @@ class PointSymmetryDescriptorTest {
      */
     static double bruteForce(QuantizedImage image, double cx, double cy, int radius,
             PointOperation op) {
+        return bruteForce(image, cx, cy, radius, 1, op);
+    }
+
+    /** As above, over the pixels of every step-th column and row, counted from the centre. */
+    static double bruteForce(QuantizedImage image, double cx, double cy, int radius, int step,
+            PointOperation op) {
         List<double[]> pairs = new java.util.ArrayList<>();
         for (int y = (int) Math.floor(cy) - radius - 1; y <= cy + radius + 1; y++) {
             for (int x = (int) Math.floor(cx) - radius - 1; x <= cx + radius + 1; x++) {
                 double u = x - cx;
                 double v = y - cy;
-                if (u * u + v * v <= radius * radius) {
+                boolean kept = Math.floorMod(Math.round(2 * u), step) == 0
+                        && Math.floorMod(Math.round(2 * v), step) == 0;
+                if (u * u + v * v <= radius * radius && kept) {
                     pairs.add(new double[] {image.at(x, y),
                         bilinear(image, cx + op.sourceX(u, v), cy + op.sourceY(u, v))});
                 }
@@ -65,12 +74,17 @@ class PointSymmetryDescriptorTest {
      */
     static double pooledBruteForce(QuantizedImage image, int x, int y, int radius, int pool,
             PointOperation op) {
+        return pooledBruteForce(image, x, y, radius, 1, pool, op);
+    }
+
+    static double pooledBruteForce(QuantizedImage image, int x, int y, int radius, int step, int pool,
+            PointOperation op) {
         int h = pool / 2;
         float[][] whole = new float[2 * h + 1][2 * h + 1];
         float max = Float.NEGATIVE_INFINITY;
         for (int dy = -h; dy <= h; dy++) {
             for (int dx = -h; dx <= h; dx++) {
-                whole[dy + h][dx + h] = (float) bruteForce(image, x + dx, y + dy, radius, op);
+                whole[dy + h][dx + h] = (float) bruteForce(image, x + dx, y + dy, radius, step, op);
                 max = Math.max(max, whole[dy + h][dx + h]);
             }
         }
@@ -89,7 +103,7 @@ class PointSymmetryDescriptorTest {
                         double cy = py + dy / 2.0;
                         if (cx >= 0 && cx <= 2 * h && cy >= 0 && cy <= 2 * h) {
                             best = Math.max(best, (float) bruteForce(image, x - h + cx, y - h + cy,
-                                    radius, op));
+                                    radius, step, op));
                         }
                     }
                 }
@@ -136,13 +150,21 @@ class PointSymmetryDescriptorTest {
 
     @Test
     void pooledScoresMatchBruteForce() {
+        assertPooledScoresMatchBruteForce(5, 1);
+    }
+
+    @Test
+    void pooledScoresOnASampledDiskMatchBruteForce() {
+        assertPooledScoresMatchBruteForce(7, 3);
+    }
+
+    private static void assertPooledScoresMatchBruteForce(int radius, int step) {
         QuantizedImage image = random(48, 44, 5);
-        int radius = 5;
         int pool = 5;
         int[] xs = {12, 19, 30};
         int[] ys = {13, 20, 28};
-        PointSymmetryDescriptor rotation = PointSymmetryDescriptor.rotation(radius, pool, ANGLES);
-        PointSymmetryDescriptor reflection = PointSymmetryDescriptor.reflection(radius, pool, 7);
+        PointSymmetryDescriptor rotation = PointSymmetryDescriptor.rotation(radius, pool, step, ANGLES);
+        PointSymmetryDescriptor reflection = PointSymmetryDescriptor.reflection(radius, pool, step, 7);
         float[] rot = at(rotation, image, xs, ys);
         float[] ref = at(reflection, image, xs, ys);
         List<PointOperation> ops = operations();
@@ -150,7 +172,7 @@ class PointSymmetryDescriptorTest {
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) {
                 for (int o = 0; o < ops.size(); o++) {
-                    double expected = pooledBruteForce(image, xs[i], ys[j], radius, pool, ops.get(o));
+                    double expected = pooledBruteForce(image, xs[i], ys[j], radius, step, pool, ops.get(o));
                     int point = j * xs.length + i;
                     double actual = o < 4 ? rot[point * 4 + o] : ref[point * 7 + o - 4];
                     worst = Math.max(worst, Math.abs(expected - actual));
@@ -184,6 +206,58 @@ class PointSymmetryDescriptorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sampledDisksAreSymmetricLatticesOnWhichExactOperationsStayExact() {
+        assertThrows(IllegalArgumentException.class, () -> Disk.of(6, false, false, 2));
+        for (int c = 0; c < 4; c++) {
+            boolean halfX = c % 2 == 1;
+            boolean halfY = c / 2 == 1;
+            Disk full = Disk.of(20, halfX, halfY);
+            Disk sampled = Disk.of(20, halfX, halfY, 3);
+            for (int k = 0; k < sampled.size(); k++) {
+                assertEquals(0, Math.floorMod(2 * sampled.u(k) - (halfX ? 1 : 0), 3));
+                assertEquals(0, Math.floorMod(2 * sampled.v(k) - (halfY ? 1 : 0), 3));
+            }
+            assertEquals(full.size() / 9.0, sampled.size(), full.size() * 0.02, "centring " + c);
+            for (int opposite : sampled.opposite()) {
+                assertTrue(opposite >= 0, "centring " + c);
+            }
+            // mirrors along the axes, and with equal centring quarter turns and diagonal mirrors
+            List<PointOperation> exact = new ArrayList<>(List.of(PointOperation.rotation(180),
+                    PointOperation.reflection(0), PointOperation.reflection(90)));
+            if (halfX == halfY) {
+                exact.addAll(List.of(PointOperation.rotation(90), PointOperation.reflection(45)));
+            }
+            for (PointOperation op : exact) {
+                assertEquals(1, SamplingTable.of(op, sampled).taps, op.name() + " centring " + c);
+            }
+        }
+    }
+
+    @Test
+    void sampledDiskScoresOfEveryCentringMatchBruteForce() {
+        QuantizedImage image = random(40, 40, 13);
+        List<PointOperation> ops = operations();
+        int run = 7;
+        float[] out = new float[run * ops.size()];
+        double[] values = image.asDoubles();
+        for (int c = 0; c < 4; c++) {
+            Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1, 3);
+            DiskScorer scorer = new DiskScorer(values, 40, new RowSums(image, 3), disk, ops.stream()
+                    .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
+                    PatchSums.widest());
+            scorer.scoreRun(14, 17, run, out, 0, run);
+            for (int x = 0; x < run; x++) {
+                for (int o = 0; o < ops.size(); o++) {
+                    assertEquals(bruteForce(image, 14 + x + disk.centreX(), 17 + disk.centreY(), 9, 3,
+                            ops.get(o)), out[o * run + x], 1e-6, ops.get(o).name() + " centring " + c);
+                }
+            }
+        }
+        // running sums of another step do not fit the disk
+        assertThrows(IllegalArgumentException.class, () -> new RowSums(image).spans(Disk.of(9, false, false, 3)));
     }
 
     @Test
