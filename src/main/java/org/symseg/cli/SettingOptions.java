@@ -45,8 +45,8 @@ final class SettingOptions {
     Integer pool;
 
     @Option(names = "--sample-step", paramLabel = "N", description = "Rotation/reflection: score the "
-            + "patch on every N-th pixel of every N-th row, odd; 3 is 3-4 times faster and "
-            + "approximate (default 1: every pixel).")
+            + "patch on every N-th pixel of every N-th row, odd; 3 computes them about 5 times "
+            + "faster, approximately (default 1: every pixel).")
     Integer sampleStep;
 
     @Option(names = "--angles", paramLabel = "DEG,...", description = "Rotation angles in degrees "
