@@ -24,6 +24,12 @@ public final class AnyFormatReader implements FrameReader {
     /** Enough for every magic number, including an HDF5 signature behind a 2 KiB user block. */
     private static final int HEAD = 2048 + 8;
 
+    /**
+     * Formats of the files read last: each tile's read would otherwise open the file once more
+     * for its first bytes.
+     */
+    private static final RememberedPerFile<Format> RECOGNISED = new RememberedPerFile<>(64);
+
     /** Of files holding one image per detector, the detector to read; empty: the default. */
     private final String detector;
 
@@ -49,28 +55,6 @@ public final class AnyFormatReader implements FrameReader {
 
     /** The reader for this file's format. */
     FrameReader readerFor(String path) throws IOException {
-        byte[] head = head(path);
-        if (TiffStructure.hasMagic(head)) {
-            return new TiffFrameReader();
-        }
-        if (DmTags.hasMagic(head)) {
-            return new DmFrameReader();
-        }
-        if (SerFrameReader.hasMagic(head)) {
-            return new SerFrameReader();
-        }
-        if (Hdf5FrameReader.hasMagic(head)) {
-            return new Hdf5FrameReader(detector);
-        }
-        if (MrcFrameReader.hasStamp(head) || head.length >= MrcFrameReader.HEADER_BYTES
-                && path.toLowerCase(Locale.ROOT).matches(".*\\.(mrc|mrcs|st|ali|rec|map)$")) {
-            return new MrcFrameReader();
-        }
-        throw new ImageFormatException("not a TIFF image, nor DM3/DM4, TIA SER, HDF5/EMD or"
-                + " MRC (unrecognised header)");
-    }
-
-    private static byte[] head(String path) throws IOException {
         FileStatus status = Storage.status(path);
         if (status.isDirectory()) {
             throw new ImageFormatException("is a directory, not an image");
@@ -78,6 +62,46 @@ public final class AnyFormatReader implements FrameReader {
         if (status.getLen() == 0) {
             throw new ImageFormatException("empty file");
         }
+        Format format = RECOGNISED.get(path, status.getLen(), status.getModificationTime());
+        if (format == null) {
+            format = Format.of(path, head(path));
+            RECOGNISED.put(path, status.getLen(), status.getModificationTime(), format);
+        }
+        return switch (format) {
+            case TIFF -> new TiffFrameReader();
+            case DM -> new DmFrameReader();
+            case SER -> new SerFrameReader();
+            case HDF5 -> new Hdf5FrameReader(detector);
+            case MRC -> new MrcFrameReader();
+        };
+    }
+
+    private enum Format {
+        TIFF, DM, SER, HDF5, MRC;
+
+        static Format of(String path, byte[] head) throws ImageFormatException {
+            if (TiffStructure.hasMagic(head)) {
+                return TIFF;
+            }
+            if (DmTags.hasMagic(head)) {
+                return DM;
+            }
+            if (SerFrameReader.hasMagic(head)) {
+                return SER;
+            }
+            if (Hdf5FrameReader.hasMagic(head)) {
+                return HDF5;
+            }
+            if (MrcFrameReader.hasStamp(head) || head.length >= MrcFrameReader.HEADER_BYTES
+                    && path.toLowerCase(Locale.ROOT).matches(".*\\.(mrc|mrcs|st|ali|rec|map)$")) {
+                return MRC;
+            }
+            throw new ImageFormatException("not a TIFF image, nor DM3/DM4, TIA SER, HDF5/EMD or"
+                    + " MRC (unrecognised header)");
+        }
+    }
+
+    private static byte[] head(String path) throws IOException {
         try (InputStream in = Storage.open(path)) {
             return in.readNBytes(HEAD);
         }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,18 +57,11 @@ final class TiffStructure {
     }
 
     /**
-     * Structures of the files walked last, by path, length and modification time. Every task
-     * reads one tile of one frame, and walking the whole chain each time would cost each tile of
-     * a video of N pages N directory reads (7.6 ms a tile at 1000 pages on a local disk, far more
-     * on HDFS or S3).
+     * Structures of the files walked last. Walking the whole chain for every tile would cost each
+     * tile of a video of N pages N directory reads (7.6 ms a tile at 1000 pages on a local disk,
+     * far more on HDFS or S3).
      */
-    private static final int REMEMBERED = 16;
-    private static final Map<String, TiffStructure> WALKED = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TiffStructure> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private static final RememberedPerFile<TiffStructure> WALKED = new RememberedPerFile<>(16);
 
     private final ByteReader in;
     private final boolean big;
@@ -98,18 +90,12 @@ final class TiffStructure {
      * keeps its length and modification time.
      */
     static TiffStructure of(String path, ByteReader in) throws IOException {
-        String key = path + '\n' + in.length() + '\n' + in.modified();
-        TiffStructure known;
-        synchronized (WALKED) {
-            known = WALKED.get(key);
-        }
+        TiffStructure known = WALKED.get(path, in.length(), in.modified());
         if (known != null) {
             return new TiffStructure(known, in);
         }
         TiffStructure walked = read(path, in);
-        synchronized (WALKED) {
-            WALKED.put(key, walked);
-        }
+        WALKED.put(path, in.length(), in.modified(), walked);
         return walked;
     }
 

@@ -2,6 +2,7 @@ package org.symseg.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,27 @@ class TiffVariantsTest {
         assertEquals(3, reader.header(file.toString()).frames());
         assertArrayEquals(asFloats(second.get(2)), reader.read(file.toString(), 2, all));
         assertArrayEquals(asFloats(second.get(1)), reader.read(file.toString(), 1, all));
+    }
+
+    @Test
+    void aFilesFormatIsRecognisedOncePerVersionOfTheFile() throws IOException {
+        Path file = dir.resolve("recognised.tif");
+        byte[] tiff = new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16, TiffFixture.NONE, 0, 5)
+                .write(W, H, List.of(values(StoredType.UINT16, 0)));
+        Files.write(file, tiff);
+        AnyFormatReader any = new AnyFormatReader();
+        assertInstanceOf(TiffFrameReader.class, any.readerFor(file.toString()));
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+
+        // other bytes, same length and time: taken for the version already recognised
+        Files.write(file, new byte[tiff.length]);
+        Files.setLastModifiedTime(file, written);
+        assertInstanceOf(TiffFrameReader.class, any.readerFor(file.toString()));
+
+        // a new version is looked at again
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() + 2000));
+        ImageFormatException refused = assertThrows(ImageFormatException.class, () -> any.readerFor(file.toString()));
+        assertTrue(refused.getMessage().contains("unrecognised header"), refused.getMessage());
     }
 
     @Test

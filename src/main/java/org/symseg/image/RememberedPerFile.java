@@ -1,0 +1,41 @@
+package org.symseg.image;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What was learnt from reading the last few files (their format, their TIFF structure), kept per
+ * path while the file keeps its length and modification time. Every task reads one tile of one
+ * frame, so without it each tile would read again what every other tile of the file read: on HDFS
+ * or S3, round trips per tile. Shared by the tasks of one JVM.
+ */
+final class RememberedPerFile<V> {
+
+    private final Map<String, V> remembered;
+
+    RememberedPerFile(int files) {
+        this.remembered = new LinkedHashMap<>(files, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > files;
+            }
+        };
+    }
+
+    /** What is remembered of this version of the file, or null. */
+    V get(String path, long length, long modified) {
+        synchronized (remembered) {
+            return remembered.get(key(path, length, modified));
+        }
+    }
+
+    void put(String path, long length, long modified, V value) {
+        synchronized (remembered) {
+            remembered.put(key(path, length, modified), value);
+        }
+    }
+
+    private static String key(String path, long length, long modified) {
+        return path + '\n' + length + '\n' + modified;
+    }
+}
