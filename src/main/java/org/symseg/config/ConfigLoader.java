@@ -31,13 +31,20 @@ public final class ConfigLoader {
     public static SegmentConfig loadForModel(Map<String, Object> modelSettings, Path file,
             Map<String, String> overrides) {
         SegmentConfig config = load(modelSettings, file, overrides);
-        config.descriptorSettings().forEach((key, value) -> {
-            Object fitted = modelSettings.get(key);
-            if (fitted != null && !String.valueOf(fitted).equals(String.valueOf(value))) {
+        // both sides in full: a setting left out at its default (sample-step 1) still counts
+        SegmentConfig model = load(modelSettings, null, Map.of());
+        Map<String, Object> ours = config.descriptorSettings();
+        Map<String, Object> theirs = model.descriptorSettings();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(ours.keySet());
+        keys.addAll(theirs.keySet());
+        for (String key : keys) {
+            Object value = ours.getOrDefault(key, config.asMap().get(key));
+            Object fitted = theirs.getOrDefault(key, model.asMap().get(key));
+            if (!String.valueOf(fitted).equals(String.valueOf(value))) {
                 throw new ConfigException("--" + key + " " + value + ": the model was fitted with "
                         + key + " " + fitted + "; descriptor settings must match the model's");
             }
-        });
+        }
         return config;
     }
 

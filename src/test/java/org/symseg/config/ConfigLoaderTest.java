@@ -53,4 +53,20 @@ class ConfigLoaderTest {
         // translation alone reads no disk
         assertEquals(load().settingsHash(), load("sample-step", "3").settingsHash());
     }
+
+    @Test
+    void aModelsSampleStepMustMatchEvenWhereOneSideLeavesItOut() {
+        Map<String, Object> sampled = load("descriptor", "reflection", "sample-step", "3").resultSettings();
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> ConfigLoader.loadForModel(sampled, null, Map.of("sample-step", "1")));
+        assertEquals("--sample-step 1: the model was fitted with sample-step 3; descriptor settings must "
+                + "match the model's", refused.getMessage());
+        Map<String, Object> exact = load("descriptor", "reflection").resultSettings();
+        refused = assertThrows(ConfigException.class,
+                () -> ConfigLoader.loadForModel(exact, null, Map.of("sample-step", "3")));
+        assertEquals("--sample-step 3: the model was fitted with sample-step 1; descriptor settings must "
+                + "match the model's", refused.getMessage());
+        // the model's own step is taken when none is given
+        assertEquals(3, ConfigLoader.loadForModel(sampled, null, Map.of()).sampleStep());
+    }
 }
