@@ -344,6 +344,7 @@ class PointSymmetryDescriptorTest {
         Descriptor descriptor = new CombinedDescriptor(List.of(
                 PointSymmetryDescriptor.rotation(7, 9, ANGLES),
                 PointSymmetryDescriptor.reflection(7, 9, 6),
+                PointSymmetryDescriptor.rotation(7, 9, 3, ANGLES),
                 new TranslationDescriptor(4, 5, 12)));
         int reach = descriptor.reach();
         int[] xs = {reach, reach + 4, reach + 8, reach + 12};
