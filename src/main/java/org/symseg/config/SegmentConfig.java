@@ -13,8 +13,8 @@ import org.symseg.descriptor.Descriptor;
  * {@code kMin} and {@code kMax} on the fit's points.
  */
 public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int stride, int patch,
-        int window, int shifts, int radius, int pool, int sampleStep, List<Double> angles, int mirrors, int pca,
-        int selectBest, long seed, long fitSample, int tile, String master, String detector)
+        int window, int shifts, int radius, int pool, int sampleStep, List<Double> angles, int mirrors,
+        int pca, int selectBest, long seed, long fitSample, int tile, String master, String detector)
         implements Serializable {
 
     /** The value of {@code k} that stands for {@code --k auto}. */
@@ -62,7 +62,8 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
 
     public SegmentConfig withPca(int components) {
         return new SegmentConfig(k, kMin, kMax, descriptor, stride, patch, window, shifts, radius,
-                pool, sampleStep, angles, mirrors, components, selectBest, seed, fitSample, tile, master, detector);
+                pool, sampleStep, angles, mirrors, components, selectBest, seed, fitSample, tile, master,
+                detector);
     }
 
     public Descriptor createDescriptor() {

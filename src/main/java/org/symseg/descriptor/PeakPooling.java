@@ -101,7 +101,8 @@ final class PeakPooling {
         for (int y = 0; y < bh; y++) {
             int row = base + y * bw;
             for (int x = 0; x < bw; x++) {
-                fromBlockStart[x] = x % width == 0 ? plane[row + x] : Math.max(fromBlockStart[x - 1], plane[row + x]);
+                fromBlockStart[x] = x % width == 0 ? plane[row + x]
+                        : Math.max(fromBlockStart[x - 1], plane[row + x]);
             }
             for (int x = bw - 1; x >= 0; x--) {
                 toBlockEnd[x] = x % width == width - 1 || x == bw - 1 ? plane[row + x]

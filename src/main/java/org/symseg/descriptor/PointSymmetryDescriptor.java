@@ -74,7 +74,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         return rotation(radius, pool, 1, degrees);
     }
 
-    /** As {@link #rotation(int, int, List)}, on patches sampled every {@code step}-th pixel ({@link Disk}). */
+    /** As {@link #rotation(int, int, List)}, on patches sampled every step-th pixel ({@link Disk}). */
     public static PointSymmetryDescriptor rotation(int radius, int pool, int step, List<Double> degrees) {
         return new PointSymmetryDescriptor(radius, pool, step, rotations(degrees));
     }
@@ -106,7 +106,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         return reflection(radius, pool, 1, lines);
     }
 
-    /** As {@link #reflection(int, int, int)}, on patches sampled every {@code step}-th pixel ({@link Disk}). */
+    /** As {@link #reflection(int, int, int)}, on patches sampled every step-th pixel ({@link Disk}). */
     public static PointSymmetryDescriptor reflection(int radius, int pool, int step, int lines) {
         if (lines < 1) {
             throw new IllegalArgumentException("at least one mirror line");

@@ -52,7 +52,8 @@ final class RowSums {
      */
     int[] spans(Disk disk) {
         if (disk.step() != step) {
-            throw new IllegalArgumentException("disk step " + disk.step() + " against running sums of step " + step);
+            throw new IllegalArgumentException("disk step " + disk.step() + " against running sums of step "
+                    + step);
         }
         java.util.List<Integer> spans = new java.util.ArrayList<>();
         for (int k = 0; k < disk.size(); ) {
