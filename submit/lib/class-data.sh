@@ -34,8 +34,9 @@ class_data_archive() {
 }
 
 # Runs the java command given as arguments with the archive when it exists; records it when the
-# command is segment, fit or apply (the classes of a real run) and no earlier attempt with the
-# same key failed; otherwise runs the command as it is. Returns the command's exit code.
+# command is segment, fit or apply (the classes of a real run, so not with --help or --version)
+# and no earlier attempt with the same key failed; otherwise runs the command as it is. Returns
+# the command's exit code.
 run_with_class_data() {
   local archive=$1
   shift
@@ -54,6 +55,11 @@ run_with_class_data() {
   elif [[ -f $archive.failed ]] || ! [[ ${rest[1]:-} =~ ^(segment|fit|apply)$ ]]; then
     exec "$@"
   fi
+  local arg
+  for arg in "${rest[@]:2}"; do
+    # an archive of a help page would hold none of Spark's classes, and stand in for a real one
+    [[ $arg =~ ^(-h|--help|-V|--version)$ ]] && exec "$@"
+  done
   echo "symseg: recording class data for faster starts (this run only): $archive" >&2
   local partial="$archive.partial-$$" code=0
   # shellcheck disable=SC2064 # the name is fixed now

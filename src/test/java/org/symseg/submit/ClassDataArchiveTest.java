@@ -102,11 +102,14 @@ class ClassDataArchiveTest {
     void otherCommandsAndSymsegCdsOffNeitherRecordNorMap() throws Exception {
         symseg(Map.of(), "synth", "--out", "x");
         symseg(Map.of("SYMSEG_CDS", "off"), "segment", "in.tif", "--out", "out");
+        // a help page or the version loads few of a real run's classes
+        symseg(Map.of(), "segment", "--help");
+        symseg(Map.of(), "apply", "-V");
         assertEquals(List.of(), archives());
         for (String call : calls()) {
             assertFalse(call.contains("Archive"), call);
         }
-        assertEquals(2, calls().size());
+        assertEquals(4, calls().size());
     }
 
     @Test
