@@ -167,6 +167,30 @@ class TiffVariantsTest {
     }
 
     @Test
+    void uncompressedRowsReadTogetherInAnyNumberOfReads() throws IOException {
+        double[] values = values(StoredType.UINT16, 0);
+        Rect region = new Rect(5, 2, 19, 20);
+        for (int tile : new int[] {0, 16}) {
+            Path file = dir.resolve("rows-" + tile + ".tif");
+            Files.write(file, new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16, TiffFixture.NONE,
+                    tile, H).write(W, H, List.of(values)));
+            // one row per read, a few rows per read, and all of a block's rows in one read
+            for (int maxRead : new int[] {1, 3 * W * 2, TiffBlockDecoder.MAX_READ}) {
+                float[] part;
+                try (ByteReader in = ByteReader.open(file.toString(), "TIFF")) {
+                    part = TiffBlockDecoder.read(TiffStructure.of(file.toString(), in), in, 0, region, maxRead);
+                }
+                for (int y = 0; y < region.height(); y++) {
+                    for (int x = 0; x < region.width(); x++) {
+                        assertEquals((float) values[(region.y() + y) * W + region.x() + x],
+                                part[y * region.width() + x], "tile " + tile + ", reads of " + maxRead + " bytes");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aFilesFormatIsRecognisedOncePerVersionOfTheFile() throws IOException {
         Path file = dir.resolve("recognised.tif");
         byte[] tiff = new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16, TiffFixture.NONE, 0, 5)
