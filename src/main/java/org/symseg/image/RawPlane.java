@@ -27,17 +27,17 @@ record RawPlane(long offset, int width, int height, StoredType type, ByteOrder o
 
     float[] read(ByteReader in, Rect region) throws IOException {
         int sample = type.bytes();
-        byte[] row = new byte[region.width() * sample];
-        ByteBuffer rowView = ByteBuffer.wrap(row).order(order);
         float[] out = new float[(int) region.area()];
-        int i = 0;
-        for (int y = region.y(); y < region.endY(); y++) {
-            long storedRow = bottomUp ? height - 1 - y : y;
-            in.readFully(offset + (storedRow * width + region.x()) * sample, row, row.length);
-            for (int at = 0; at < row.length; at += sample) {
-                out[i++] = type.decode(rowView, at);
-            }
-        }
+        int w = region.width();
+        // stored rows ascend through the file; bottom-up planes hold the region's last row first
+        long lowestRow = bottomUp ? height - region.endY() : region.y();
+        SpacedRows.read(in, offset + (lowestRow * width + region.x()) * sample, width * sample, w * sample,
+                region.height(), order, SpacedRows.MAX_READ, (r, raw, at) -> {
+                    int to = (bottomUp ? region.height() - 1 - r : r) * w;
+                    for (int i = 0; i < w; i++) {
+                        out[to + i] = type.decode(raw, at + i * sample);
+                    }
+                });
         return out;
     }
 }

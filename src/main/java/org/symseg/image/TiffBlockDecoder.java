@@ -21,16 +21,6 @@ final class TiffBlockDecoder {
     private static final long DEFLATE_OLD = 32946;
     private static final long PACKBITS = 32773;
 
-    /**
-     * Rows of an uncompressed block whose parts in the region lie at most this far apart are
-     * read together, skipped bytes and all: on HDFS or S3 every read is a request (a region of an
-     * uncompressed 1024-wide strip took 296 of them, 40 ms, from a local HDFS), and on a local
-     * disk the skipped bytes come from the page cache.
-     */
-    private static final int MAX_GAP = 64 * 1024;
-    /** Bytes read at most at once from an uncompressed block. */
-    static final int MAX_READ = 8 * 1024 * 1024;
-
     private TiffBlockDecoder() {
     }
 
@@ -47,7 +37,7 @@ final class TiffBlockDecoder {
     }
 
     static float[] read(TiffStructure tiff, ByteReader in, int frame, Rect region) throws IOException {
-        return read(tiff, in, frame, region, MAX_READ);
+        return read(tiff, in, frame, region, SpacedRows.MAX_READ);
     }
 
     /** As above, reading at most {@code maxRead} bytes at once from an uncompressed block. */
@@ -71,7 +61,7 @@ final class TiffBlockDecoder {
                 ByteBuffer raw;
                 int rowStart;
                 if (b.compression() == NONE) {
-                    // the region's part of each row; rows close together in one read
+                    // just the region's part of each row
                     int rowBytes = b.blockWidth() * bytes;
                     int part = (x1 - x0) * bytes;
                     long first = block[0] + ((long) (y0 - blockTop) * b.blockWidth() + x0 - blockLeft) * bytes;
@@ -79,17 +69,9 @@ final class TiffBlockDecoder {
                         throw new ImageFormatException("truncated or corrupt TIFF: block "
                                 + ((long) by * b.across() + bx) + " holds fewer bytes than its rows need");
                     }
-                    int rowsPerRead = rowBytes - part <= MAX_GAP
-                            ? (int) Math.max(1, Math.min(y1 - y0, ((long) maxRead - part) / rowBytes + 1)) : 1;
-                    raw = ByteBuffer.allocate((rowsPerRead - 1) * rowBytes + part).order(tiff.order());
-                    for (int y = y0; y < y1; y += rowsPerRead) {
-                        int rowsRead = Math.min(rowsPerRead, y1 - y);
-                        in.readFully(first + (long) (y - y0) * rowBytes, raw.array(), (rowsRead - 1) * rowBytes + part);
-                        for (int r = 0; r < rowsRead; r++) {
-                            copyRow(raw, r * rowBytes, type, out,
-                                    (y + r - region.y()) * region.width() + x0 - region.x(), x1 - x0);
-                        }
-                    }
+                    SpacedRows.read(in, first, rowBytes, part, y1 - y0, tiff.order(), maxRead,
+                            (r, bytesRead, at) -> copyRow(bytesRead, at, type, out,
+                                    (y0 + r - region.y()) * region.width() + x0 - region.x(), x1 - x0));
                     continue;
                 }
                 raw = ByteBuffer.wrap(unpack(in, b, block, rows * b.blockWidth() * bytes)).order(tiff.order());

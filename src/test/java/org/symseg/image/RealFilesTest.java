@@ -86,6 +86,25 @@ class RealFilesTest {
         assertCalibration(old, 6.281833, "nm");
     }
 
+    /**
+     * Rows read together come back in image order, also where the file stores them bottom up:
+     * the same as each row read alone.
+     */
+    @Test
+    void regionsOfUncompressedFramesMatchTheirRowsReadOneByOne() throws IOException {
+        for (String name : new String[] {"tia/128x128-TEM_search_1.ser", "dm/test_STEM_image.dm3",
+                "mrc/HAADFscan.mrc"}) {
+            ImageHeader header = reader.header(file(name));
+            Rect region = new Rect(header.width() / 8, header.height() / 4, header.width() / 3, header.height() / 2);
+            float[] part = reader.read(file(name), 0, region);
+            for (int y = 0; y < region.height(); y++) {
+                float[] row = reader.read(file(name), 0, new Rect(region.x(), region.y() + y, region.width(), 1));
+                assertArrayEquals(row, java.util.Arrays.copyOfRange(part, y * region.width(),
+                        (y + 1) * region.width()), name + " row " + y);
+            }
+        }
+    }
+
     @Test
     void mrcFromVeloxWithItsPixelSize() throws IOException {
         ImageHeader mrc = assertImage("mrc/HAADFscan.mrc", MrcFrameReader.class, 16, 16, 1,

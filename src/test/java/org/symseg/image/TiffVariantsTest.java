@@ -175,7 +175,7 @@ class TiffVariantsTest {
             Files.write(file, new TiffFixture(ByteOrder.LITTLE_ENDIAN, false, StoredType.UINT16, TiffFixture.NONE,
                     tile, H).write(W, H, List.of(values)));
             // one row per read, a few rows per read, and all of a block's rows in one read
-            for (int maxRead : new int[] {1, 3 * W * 2, TiffBlockDecoder.MAX_READ}) {
+            for (int maxRead : new int[] {1, 3 * W * 2, SpacedRows.MAX_READ}) {
                 float[] part;
                 try (ByteReader in = ByteReader.open(file.toString(), "TIFF")) {
                     part = TiffBlockDecoder.read(TiffStructure.of(file.toString(), in), in, 0, region, maxRead);
