@@ -184,25 +184,32 @@ class PointSymmetryDescriptorTest {
 
     @Test
     void scoresOfEveryCentringMatchBruteForceAlongARun() {
-        QuantizedImage image = random(30, 30, 9);
+        assertRunMatchesBruteForce(random(30, 30, 9), 6, 1, 12, 15, 5);
+    }
+
+    /**
+     * Every operation's scores along a run of pixels from (x0, y0), at every centring, against
+     * the brute force; and each pixel's score alone is the same bits as in the run.
+     */
+    private static void assertRunMatchesBruteForce(QuantizedImage image, int radius, int step, int x0, int y0,
+            int run) {
         List<PointOperation> ops = operations();
-        int run = 5;
         float[] out = new float[run * ops.size()];
         double[] values = image.asDoubles();
         for (int c = 0; c < 4; c++) {
-            Disk disk = Disk.of(6, c % 2 == 1, c / 2 == 1);
-            DiskScorer scorer = new DiskScorer(values, 30, new RowSums(image), disk, ops.stream()
+            Disk disk = Disk.of(radius, c % 2 == 1, c / 2 == 1, step);
+            DiskScorer scorer = new DiskScorer(values, image.width(), new RowSums(image, step), disk, ops.stream()
                     .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
                     PatchSums.widest());
-            scorer.scoreRun(12, 15, run, out, 0, run);
+            scorer.scoreRun(x0, y0, run, out, 0, run);
             for (int x = 0; x < run; x++) {
                 for (int o = 0; o < ops.size(); o++) {
                     float score = out[o * run + x];
-                    assertEquals(bruteForce(image, 12 + x + disk.centreX(), 15 + disk.centreY(), 6,
+                    assertEquals(bruteForce(image, x0 + x + disk.centreX(), y0 + disk.centreY(), radius, step,
                             ops.get(o)), score, 1e-6, ops.get(o).name() + " centring " + c);
                     // a pixel's score does not depend on the run it is computed in
                     assertEquals(Float.floatToIntBits(score),
-                            Float.floatToIntBits(scorer.scoreOne(12 + x, 15, o)));
+                            Float.floatToIntBits(scorer.scoreOne(x0 + x, y0, o)));
                 }
             }
         }
@@ -239,23 +246,7 @@ class PointSymmetryDescriptorTest {
     @Test
     void sampledDiskScoresOfEveryCentringMatchBruteForce() {
         QuantizedImage image = random(40, 40, 13);
-        List<PointOperation> ops = operations();
-        int run = 7;
-        float[] out = new float[run * ops.size()];
-        double[] values = image.asDoubles();
-        for (int c = 0; c < 4; c++) {
-            Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1, 3);
-            DiskScorer scorer = new DiskScorer(values, 40, new RowSums(image, 3), disk, ops.stream()
-                    .map(op -> SamplingTable.of(op, disk)).toArray(SamplingTable[]::new),
-                    PatchSums.widest());
-            scorer.scoreRun(14, 17, run, out, 0, run);
-            for (int x = 0; x < run; x++) {
-                for (int o = 0; o < ops.size(); o++) {
-                    assertEquals(bruteForce(image, 14 + x + disk.centreX(), 17 + disk.centreY(), 9, 3,
-                            ops.get(o)), out[o * run + x], 1e-6, ops.get(o).name() + " centring " + c);
-                }
-            }
-        }
+        assertRunMatchesBruteForce(image, 9, 3, 14, 17, 7);
         // running sums of another step do not fit the disk
         assertThrows(IllegalArgumentException.class, () -> new RowSums(image).spans(Disk.of(9, false, false, 3)));
     }
