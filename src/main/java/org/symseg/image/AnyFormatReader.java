@@ -45,23 +45,35 @@ public final class AnyFormatReader implements FrameReader {
 
     @Override
     public ImageHeader header(String path) throws IOException {
-        return readerFor(path).header(path);
+        FileStatus status = Storage.status(path);
+        FrameReader reader = readerFor(path, status);
+        if (reader instanceof OpenedFileReader opened) {
+            try (ByteReader in = ByteReader.open(path, opened.format(), status)) {
+                return opened.header(path, in);
+            }
+        }
+        return reader.header(path);
     }
 
     @Override
     public float[] read(String path, int frame, Rect region) throws IOException {
-        return readerFor(path).read(path, frame, region);
+        FileStatus status = Storage.status(path);
+        FrameReader reader = readerFor(path, status);
+        if (reader instanceof OpenedFileReader opened) {
+            try (ByteReader in = ByteReader.open(path, opened.format(), status)) {
+                return opened.read(path, in, frame, region);
+            }
+        }
+        return reader.read(path, frame, region);
     }
 
     /** The reader for this file's format. */
     FrameReader readerFor(String path) throws IOException {
-        FileStatus status = Storage.status(path);
-        if (status.isDirectory()) {
-            throw new ImageFormatException("is a directory, not an image");
-        }
-        if (status.getLen() == 0) {
-            throw new ImageFormatException("empty file");
-        }
+        return readerFor(path, Storage.status(path));
+    }
+
+    private FrameReader readerFor(String path, FileStatus status) throws IOException {
+        ByteReader.checkImageFile(status);
         Format format = RECOGNISED.get(path, status.getLen(), status.getModificationTime());
         if (format == null) {
             format = Format.of(path, head(path));

@@ -40,14 +40,23 @@ final class ByteReader implements Closeable {
 
     /** Opens a regular, non-empty file whose format is named so in messages. */
     static ByteReader open(String path, String format) throws IOException {
-        FileStatus status = Storage.status(path);
+        return open(path, format, Storage.status(path));
+    }
+
+    /** The same, for a file whose status is known. */
+    static ByteReader open(String path, String format, FileStatus status) throws IOException {
+        checkImageFile(status);
+        return new ByteReader(Storage.open(path), status.getLen(), status.getModificationTime(), format);
+    }
+
+    /** Refuses what cannot be an image: a directory, an empty file. */
+    static void checkImageFile(FileStatus status) throws ImageFormatException {
         if (status.isDirectory()) {
             throw new ImageFormatException("is a directory, not an image");
         }
         if (status.getLen() == 0) {
             throw new ImageFormatException("empty file");
         }
-        return new ByteReader(Storage.open(path), status.getLen(), status.getModificationTime(), format);
     }
 
     String format() {

@@ -6,7 +6,7 @@ import java.io.IOException;
  * A format whose frames are uncompressed and stored one after another (DM3/DM4, MRC): the
  * subclass finds the header and the first frame; region reads follow from them.
  */
-abstract class ContiguousFrameReader implements FrameReader {
+abstract class ContiguousFrameReader implements OpenedFileReader {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,24 +19,17 @@ abstract class ContiguousFrameReader implements FrameReader {
         }
     }
 
-    /** The format's name in messages. */
-    abstract String format();
-
     abstract Layout layout(String path, ByteReader in) throws IOException;
 
     @Override
-    public final ImageHeader header(String path) throws IOException {
-        try (ByteReader in = ByteReader.open(path, format())) {
-            return layout(path, in).header();
-        }
+    public final ImageHeader header(String path, ByteReader in) throws IOException {
+        return layout(path, in).header();
     }
 
     @Override
-    public final float[] read(String path, int frame, Rect region) throws IOException {
-        try (ByteReader in = ByteReader.open(path, format())) {
-            Layout layout = layout(path, in);
-            layout.header().checkRegion(frame, region);
-            return layout.plane(frame).read(in, region);
-        }
+    public final float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
+        Layout layout = layout(path, in);
+        layout.header().checkRegion(frame, region);
+        return layout.plane(frame).read(in, region);
     }
 }

@@ -19,7 +19,7 @@ public final class DmFrameReader extends ContiguousFrameReader {
     private static final String THUMBNAILS = "Thumbnails/";
 
     @Override
-    String format() {
+    public String format() {
         return "DigitalMicrograph file";
     }
 

@@ -22,7 +22,7 @@ public final class MrcFrameReader extends ContiguousFrameReader {
     }
 
     @Override
-    String format() {
+    public String format() {
         return "MRC file";
     }
 

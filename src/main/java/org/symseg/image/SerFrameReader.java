@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * up; frames are returned top row first. The pixel size is in metres, or in 1/m when the
  * {@code .emi} file beside it says the image is a diffraction pattern.
  */
-public final class SerFrameReader implements FrameReader {
+public final class SerFrameReader implements OpenedFileReader {
 
     private static final long serialVersionUID = 1L;
     private static final int BYTE_ORDER = 0x4949;
@@ -38,34 +38,35 @@ public final class SerFrameReader implements FrameReader {
     }
 
     @Override
-    public ImageHeader header(String path) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "TIA file")) {
-            Layout layout = layout(in);
-            Element e = layout.first();
-            StoredType type = storedType(e.dataType());
-            Calibration calibration = Calibration.of(e.deltaX(), e.deltaY(),
-                    diffraction(path) ? "1/m" : "m");
-            return ImageHeader.checked(path, e.width(), e.height(), layout.frames(),
-                    type.pixelType(), calibration);
-        }
+    public String format() {
+        return "TIA file";
     }
 
     @Override
-    public float[] read(String path, int frame, Rect region) throws IOException {
-        try (ByteReader in = ByteReader.open(path, "TIA file")) {
-            Layout layout = layout(in);
-            Element first = layout.first();
-            ImageHeader header = ImageHeader.checked(path, first.width(), first.height(),
-                    layout.frames(), storedType(first.dataType()).pixelType(), Calibration.NONE);
-            header.checkRegion(frame, region);
-            Element e = frame == 0 ? first : element(in, layout.offsets()[frame]);
-            if (e.width() != first.width() || e.height() != first.height()
-                    || e.dataType() != first.dataType()) {
-                throw new ImageFormatException("TIA series element " + frame + " differs from"
-                        + " element 0 in size or type; all frames must have one size");
-            }
-            return plane(e).read(in, region);
+    public ImageHeader header(String path, ByteReader in) throws IOException {
+        Layout layout = layout(in);
+        Element e = layout.first();
+        StoredType type = storedType(e.dataType());
+        Calibration calibration = Calibration.of(e.deltaX(), e.deltaY(),
+                diffraction(path) ? "1/m" : "m");
+        return ImageHeader.checked(path, e.width(), e.height(), layout.frames(),
+                type.pixelType(), calibration);
+    }
+
+    @Override
+    public float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
+        Layout layout = layout(in);
+        Element first = layout.first();
+        ImageHeader header = ImageHeader.checked(path, first.width(), first.height(),
+                layout.frames(), storedType(first.dataType()).pixelType(), Calibration.NONE);
+        header.checkRegion(frame, region);
+        Element e = frame == 0 ? first : element(in, layout.offsets()[frame]);
+        if (e.width() != first.width() || e.height() != first.height()
+                || e.dataType() != first.dataType()) {
+            throw new ImageFormatException("TIA series element " + frame + " differs from"
+                    + " element 0 in size or type; all frames must have one size");
         }
+        return plane(e).read(in, region);
     }
 
     private static Layout layout(ByteReader in) throws IOException {

@@ -14,30 +14,29 @@ import org.apache.hadoop.fs.FSDataInputStream;
  * ({@link TiffStructure}: header, calibration, sanity checks); the TwelveMonkeys plugin decodes
  * the pixels (strips or tiles; none, LZW, Deflate, PackBits and more), only of the region asked.
  */
-public final class TiffFrameReader implements FrameReader {
+public final class TiffFrameReader implements OpenedFileReader {
 
     private static final long serialVersionUID = 1L;
     private static final String FORMAT = "TIFF";
 
     @Override
-    public ImageHeader header(String path) throws IOException {
-        try (ByteReader in = ByteReader.open(path, FORMAT)) {
-            return TiffStructure.of(path, in).header();
-        }
+    public String format() {
+        return FORMAT;
     }
 
     @Override
-    public float[] read(String path, int frame, Rect region) throws IOException {
-        TiffStructure tiff;
-        long length;
-        try (ByteReader in = ByteReader.open(path, FORMAT)) {
-            tiff = TiffStructure.of(path, in);
-            tiff.header().checkRegion(frame, region);
-            if (TiffBlockDecoder.canDecode(tiff, frame)) {
-                return TiffBlockDecoder.read(tiff, in, frame, region);
-            }
-            length = in.length();
+    public ImageHeader header(String path, ByteReader in) throws IOException {
+        return TiffStructure.of(path, in).header();
+    }
+
+    @Override
+    public float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
+        TiffStructure tiff = TiffStructure.of(path, in);
+        tiff.header().checkRegion(frame, region);
+        if (TiffBlockDecoder.canDecode(tiff, frame)) {
+            return TiffBlockDecoder.read(tiff, in, frame, region);
         }
+        long length = in.length();
         // TwelveMonkeys 3.14 fails on tiled integer images when the region is narrower than
         // the image, so tiled frames are decoded in full-width bands of the region's rows
         Rect decoded = tiff.tiled(frame)
