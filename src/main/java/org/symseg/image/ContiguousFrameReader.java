@@ -19,16 +19,23 @@ abstract class ContiguousFrameReader implements OpenedFileReader {
         }
     }
 
+    /** Layouts of the files read last, by format: every tile would otherwise parse the header again. */
+    private static final RememberedPerFile<Layout> LAID_OUT = new RememberedPerFile<>(64);
+
     abstract Layout layout(String path, ByteReader in) throws IOException;
+
+    private Layout layoutOf(String path, ByteReader in) throws IOException {
+        return LAID_OUT.of(format() + '\n' + path, in, () -> layout(path, in));
+    }
 
     @Override
     public final ImageHeader header(String path, ByteReader in) throws IOException {
-        return layout(path, in).header();
+        return layoutOf(path, in).header();
     }
 
     @Override
     public final float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
-        Layout layout = layout(path, in);
+        Layout layout = layoutOf(path, in);
         layout.header().checkRegion(frame, region);
         return layout.plane(frame).read(in, region);
     }

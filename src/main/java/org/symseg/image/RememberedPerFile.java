@@ -29,6 +29,20 @@ final class RememberedPerFile<V> {
         }
     }
 
+    /** What a reader of the file learns by {@code reading} it, remembered for this version of it. */
+    V of(String path, ByteReader in, Reading<V> reading) throws java.io.IOException {
+        V known = get(path, in.length(), in.modified());
+        if (known == null) {
+            known = reading.read();
+            put(path, in.length(), in.modified(), known);
+        }
+        return known;
+    }
+
+    interface Reading<V> {
+        V read() throws java.io.IOException;
+    }
+
     void put(String path, long length, long modified, V value) {
         synchronized (remembered) {
             remembered.put(key(path, length, modified), value);

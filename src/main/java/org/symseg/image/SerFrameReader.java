@@ -32,6 +32,9 @@ public final class SerFrameReader implements OpenedFileReader {
     private record Layout(long[] offsets, int frames, Element first) {
     }
 
+    /** Layouts of the series read last: every tile would otherwise read the offset table again. */
+    private static final RememberedPerFile<Layout> LAID_OUT = new RememberedPerFile<>(64);
+
     static boolean hasMagic(byte[] head) {
         return head.length >= 4 && (head[0] & 0xff) == 0x49 && (head[1] & 0xff) == 0x49
                 && (head[2] & 0xff) == (SERIES_ID & 0xff) && (head[3] & 0xff) == SERIES_ID >> 8;
@@ -44,7 +47,7 @@ public final class SerFrameReader implements OpenedFileReader {
 
     @Override
     public ImageHeader header(String path, ByteReader in) throws IOException {
-        Layout layout = layout(in);
+        Layout layout = LAID_OUT.of(path, in, () -> layout(in));
         Element e = layout.first();
         StoredType type = storedType(e.dataType());
         Calibration calibration = Calibration.of(e.deltaX(), e.deltaY(),
@@ -55,7 +58,7 @@ public final class SerFrameReader implements OpenedFileReader {
 
     @Override
     public float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
-        Layout layout = layout(in);
+        Layout layout = LAID_OUT.of(path, in, () -> layout(in));
         Element first = layout.first();
         ImageHeader header = ImageHeader.checked(path, first.width(), first.height(),
                 layout.frames(), storedType(first.dataType()).pixelType(), Calibration.NONE);
@@ -108,7 +111,8 @@ public final class SerFrameReader implements OpenedFileReader {
     }
 
     private static Element element(ByteReader in, long offset) throws IOException {
-        in.seek(offset);
+        // TIA files are little-endian; set here too, as a remembered layout skips layout()
+        in.order(ByteOrder.LITTLE_ENDIAN).seek(offset);
         in.f64();
         double deltaX = in.f64();
         in.s32();

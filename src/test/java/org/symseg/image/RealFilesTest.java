@@ -105,6 +105,28 @@ class RealFilesTest {
         }
     }
 
+    /** A vendor file's header is parsed once per version of the file, not on every tile read. */
+    @Test
+    void aVendorFilesLayoutIsRememberedPerVersion(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("image.dm4");
+        java.nio.file.Files.copy(FORMATS.resolve("dm/2d-uint16.dm4"), copy);
+        assertEquals(PixelType.UINT16, reader.header(copy.toString()).type());
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(copy);
+        long length = java.nio.file.Files.size(copy);
+
+        // other bytes, same length and time: the same version as far as a reader can tell
+        java.nio.file.Files.write(copy, new byte[(int) length]);
+        java.nio.file.Files.setLastModifiedTime(copy, written);
+        assertEquals(PixelType.UINT16, reader.header(copy.toString()).type());
+
+        // another file in its place is read anew
+        java.nio.file.Files.copy(FORMATS.resolve("dm/2d-uint8.dm4"), copy,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.setLastModifiedTime(copy,
+                java.nio.file.attribute.FileTime.fromMillis(written.toMillis() + 2000));
+        assertEquals(PixelType.UINT8, reader.header(copy.toString()).type());
+    }
+
     @Test
     void mrcFromVeloxWithItsPixelSize() throws IOException {
         ImageHeader mrc = assertImage("mrc/HAADFscan.mrc", MrcFrameReader.class, 16, 16, 1,
