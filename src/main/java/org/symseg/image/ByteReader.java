@@ -23,6 +23,8 @@ final class ByteReader implements Closeable {
     private final FSDataInputStream in;
     private final long length;
     private final long modified;
+    /** On this machine's file system: small reads are cheap there, each one a request elsewhere. */
+    private final boolean local;
     /** Names the format in messages: "truncated or corrupt TIFF: ...". */
     private final String format;
     private final byte[] buffer = new byte[BUFFER];
@@ -31,10 +33,11 @@ final class ByteReader implements Closeable {
     private int bufferLength;
     private long position;
 
-    private ByteReader(FSDataInputStream in, long length, long modified, String format) {
+    private ByteReader(FSDataInputStream in, long length, long modified, boolean local, String format) {
         this.in = in;
         this.length = length;
         this.modified = modified;
+        this.local = local;
         this.format = format;
     }
 
@@ -46,7 +49,8 @@ final class ByteReader implements Closeable {
     /** The same, for a file whose status is known. */
     static ByteReader open(String path, String format, FileStatus status) throws IOException {
         checkImageFile(status);
-        return new ByteReader(Storage.open(path), status.getLen(), status.getModificationTime(), format);
+        return new ByteReader(Storage.open(path), status.getLen(), status.getModificationTime(),
+                Storage.isLocal(path), format);
     }
 
     /** Refuses what cannot be an image: a directory, an empty file. */
@@ -61,6 +65,10 @@ final class ByteReader implements Closeable {
 
     String format() {
         return format;
+    }
+
+    boolean local() {
+        return local;
     }
 
     long length() {

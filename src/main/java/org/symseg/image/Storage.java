@@ -107,6 +107,11 @@ public final class Storage {
         return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
     }
 
+    /** Whether the path is on this machine's own file system (where a small read costs little). */
+    public static boolean isLocal(String path) {
+        return "file".equals(toUri(path).getScheme());
+    }
+
     /** A URI scheme of two or more letters (one letter would be a Windows drive). */
     private static boolean hasScheme(String path) {
         return path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
