@@ -108,7 +108,8 @@ public final class Hdf5FrameReader implements FrameReader {
         if (status.isDirectory()) {
             throw new ImageFormatException("is a directory, not an image");
         }
-        try (HadoopByteChannel channel = new HadoopByteChannel(Storage.open(path), status.getLen());
+        int window = Storage.isLocal(path) ? HadoopByteChannel.LOCAL_WINDOW : HadoopByteChannel.REMOTE_WINDOW;
+        try (HadoopByteChannel channel = new HadoopByteChannel(Storage.open(path), status.getLen(), window);
                 HdfFile file = new HdfFile(channel, Storage.toUri(path))) {
             return work.apply(file);
         } catch (ImageFormatException e) {
