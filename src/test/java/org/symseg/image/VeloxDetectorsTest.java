@@ -47,6 +47,35 @@ class VeloxDetectorsTest {
                 absent.getMessage());
     }
 
+    /**
+     * A contiguous image is read straight from the file, not through jhdf (which reads a region
+     * one pixel at a time): each detector's own pixels, and a region's.
+     */
+    @Test
+    void regionsOfEachDetectorsImageReadStraightFromTheFile() throws IOException {
+        short[][] haadf = new short[30][40];
+        short[][] bf = new short[30][40];
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                haadf[y][x] = (short) (y * 40 + x);
+                bf[y][x] = (short) (30000 - y * 40 - x);
+            }
+        }
+        String path = file("regions.emd", new Image("0aa", "BF", bf), new Image("1bb", "HAADF", haadf));
+        Rect region = new Rect(7, 5, 20, 13);
+        for (int round = 0; round < 2; round++) {
+            float[] h = new AnyFormatReader().read(path, 0, region);
+            float[] b = new AnyFormatReader("BF").read(path, 0, region);
+            for (int y = 0; y < region.height(); y++) {
+                for (int x = 0; x < region.width(); x++) {
+                    int i = y * region.width() + x;
+                    assertEquals(haadf[region.y() + y][region.x() + x], h[i], 0, "HAADF at " + i);
+                    assertEquals(bf[region.y() + y][region.x() + x], b[i], 0, "BF at " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void withoutHaadfTheChoiceIsTheUsers() throws IOException {
         String path = file("no-haadf.emd", new Image("0aa", "BF", filled(5, 4, 7)),
