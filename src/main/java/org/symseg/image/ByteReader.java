@@ -19,6 +19,12 @@ final class ByteReader implements Closeable {
     private static final int BUFFER = 64 * 1024;
     /** Headers are small and scattered (TIA puts one before each frame): read little at a time. */
     private static final int CHUNK = 8 * 1024;
+    /**
+     * Compressed blocks a region needs usually lie one after another in the file (strips of a
+     * few rows, a row of tiles): on HDFS or S3 they are read through a window of this size, a
+     * request per window rather than per block.
+     */
+    private static final int BLOCK_WINDOW = 1024 * 1024;
 
     private final FSDataInputStream in;
     private final long length;
@@ -27,6 +33,8 @@ final class ByteReader implements Closeable {
     private final boolean local;
     /** Names the format in messages: "truncated or corrupt TIFF: ...". */
     private final String format;
+    /** On a remote file system, the window compressed blocks are read through, once one is. */
+    private ReadWindow blocks;
     private final byte[] buffer = new byte[BUFFER];
     private final ByteBuffer view = ByteBuffer.wrap(buffer);
     private long bufferStart;
@@ -185,6 +193,27 @@ final class ByteReader implements Closeable {
         } catch (EOFException e) {
             throw truncated(offset, count);
         }
+    }
+
+    /** The {@code count} bytes of a block at {@code offset}, through the block window on a remote file system. */
+    byte[] block(long offset, int count) throws IOException {
+        if (offset < 0 || count < 0 || count > length - offset) {
+            throw truncated(offset, count);
+        }
+        byte[] out = new byte[count];
+        if (local) {
+            readFully(offset, out, count);
+        } else {
+            if (blocks == null) {
+                blocks = new ReadWindow(in, length, BLOCK_WINDOW);
+            }
+            try {
+                blocks.read(offset, out, 0, count);
+            } catch (EOFException e) {
+                throw truncated(offset, count);
+            }
+        }
+        return out;
     }
 
     /** Makes {@code count} bytes at the position available in the buffer; returns their index. */

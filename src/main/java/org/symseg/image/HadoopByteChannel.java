@@ -22,16 +22,14 @@ final class HadoopByteChannel implements SeekableByteChannel {
 
     private final FSDataInputStream in;
     private final long size;
-    private final byte[] window;
-    private long windowStart;
-    private int windowLength;
+    private final ReadWindow window;
     private long position;
     private boolean open = true;
 
     HadoopByteChannel(FSDataInputStream in, long size, int window) {
         this.in = in;
         this.size = size;
-        this.window = new byte[(int) Math.min(window, size)];
+        this.window = new ReadWindow(in, size, window);
     }
 
     @Override
@@ -40,18 +38,9 @@ final class HadoopByteChannel implements SeekableByteChannel {
             return -1;
         }
         int count = (int) Math.min(target.remaining(), size - position);
-        if (count > window.length) {
-            byte[] bytes = new byte[count];
-            in.readFully(position, bytes, 0, count);
-            target.put(bytes);
-        } else {
-            if (position < windowStart || position + count > windowStart + windowLength) {
-                windowStart = Math.min(position, size - window.length);
-                windowLength = window.length;
-                in.readFully(windowStart, window, 0, windowLength);
-            }
-            target.put(window, (int) (position - windowStart), count);
-        }
+        byte[] bytes = new byte[count];
+        window.read(position, bytes, 0, count);
+        target.put(bytes);
         position += count;
         return count;
     }

@@ -99,8 +99,7 @@ final class TiffBlockDecoder {
         if (block[1] > Integer.MAX_VALUE) {
             throw new ImageFormatException("corrupt TIFF: a block of " + block[1] + " bytes");
         }
-        byte[] packed = new byte[(int) block[1]];
-        in.readFully(block[0], packed, packed.length);
+        byte[] packed = in.block(block[0], (int) block[1]);
         byte[] raw = new byte[size];
         int produced = b.compression() == PACKBITS ? unpackBits(packed, raw)
                 : b.compression() == LZW ? TiffLzw.decode(packed, raw) : inflate(packed, raw);
