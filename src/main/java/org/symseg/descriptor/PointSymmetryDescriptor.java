@@ -40,7 +40,6 @@ public final class PointSymmetryDescriptor implements Descriptor {
     private final SamplingTable[][] tables = new SamplingTable[4][];
     private final int poolHalf;
     private final int reach;
-    private final int step;
 
     private PointSymmetryDescriptor(int radius, int pool, int step, List<PointOperation> operations) {
         if (radius < 1) {
@@ -53,7 +52,6 @@ public final class PointSymmetryDescriptor implements Descriptor {
             throw new IllegalArgumentException("no operations");
         }
         this.poolHalf = pool / 2;
-        this.step = step;
         int extent = radius;
         for (int c = 0; c < 4; c++) {
             disks[c] = Disk.of(radius, c % 2 == 1, c / 2 == 1, step);
@@ -145,7 +143,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
         int stride = QuantizedImage.paddedStride(image.width());
         double[] values = image.asDoubles(stride);
         PatchSums block = PatchSums.widest();
-        RowSums rowSums = new RowSums(image, step);
+        RowSums rowSums = new RowSums(image, disks[0].step());
         float[] scores = wholePixelScores(values, stride, rowSums, xs, ys, bx, by, bw, bh, block);
         // which half-pixel positions the windows refine follows from the whole-pixel scores: all
         // of them are marked first, so that they can be scored in full blocks, then pooled

@@ -46,33 +46,27 @@ public final class AnyFormatReader implements FrameReader {
     @Override
     public ImageHeader header(String path) throws IOException {
         FileStatus status = Storage.status(path);
-        FrameReader reader = readerFor(path, status);
-        if (reader instanceof OpenedFileReader opened) {
-            try (ByteReader in = ByteReader.open(path, opened.format(), status)) {
-                return opened.header(path, in);
-            }
+        OpenedFileReader reader = readerFor(path, status);
+        try (ByteReader in = ByteReader.open(path, reader.format(), status)) {
+            return reader.header(path, in);
         }
-        return reader.header(path);
     }
 
     @Override
     public float[] read(String path, int frame, Rect region) throws IOException {
         FileStatus status = Storage.status(path);
-        FrameReader reader = readerFor(path, status);
-        if (reader instanceof OpenedFileReader opened) {
-            try (ByteReader in = ByteReader.open(path, opened.format(), status)) {
-                return opened.read(path, in, frame, region);
-            }
+        OpenedFileReader reader = readerFor(path, status);
+        try (ByteReader in = ByteReader.open(path, reader.format(), status)) {
+            return reader.read(path, in, frame, region);
         }
-        return reader.read(path, frame, region);
     }
 
     /** The reader for this file's format. */
-    FrameReader readerFor(String path) throws IOException {
+    OpenedFileReader readerFor(String path) throws IOException {
         return readerFor(path, Storage.status(path));
     }
 
-    private FrameReader readerFor(String path, FileStatus status) throws IOException {
+    private OpenedFileReader readerFor(String path, FileStatus status) throws IOException {
         ByteReader.checkImageFile(status);
         Format format = RECOGNISED.get(path, status.getLen(), status.getModificationTime());
         if (format == null) {

@@ -195,6 +195,11 @@ final class ByteReader implements Closeable {
         }
     }
 
+    /** Reads of this file through a window of {@code bytes}. */
+    ReadWindow window(int bytes) {
+        return new ReadWindow(in, length, bytes);
+    }
+
     /** The {@code count} bytes of a block at {@code offset}, through the block window on a remote file system. */
     byte[] block(long offset, int count) throws IOException {
         if (offset < 0 || count < 0 || count > length - offset) {
@@ -205,7 +210,7 @@ final class ByteReader implements Closeable {
             readFully(offset, out, count);
         } else {
             if (blocks == null) {
-                blocks = new ReadWindow(in, length, BLOCK_WINDOW);
+                blocks = window(BLOCK_WINDOW);
             }
             try {
                 blocks.read(offset, out, 0, count);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
-import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
  * A read-only channel over a file of any Hadoop FileSystem, for libraries that want one (jhdf).
@@ -20,16 +19,15 @@ final class HadoopByteChannel implements SeekableByteChannel {
     static final int LOCAL_WINDOW = 64 * 1024;
     static final int REMOTE_WINDOW = 4 * 1024 * 1024;
 
-    private final FSDataInputStream in;
     private final long size;
     private final ReadWindow window;
     private long position;
     private boolean open = true;
 
-    HadoopByteChannel(FSDataInputStream in, long size, int window) {
-        this.in = in;
-        this.size = size;
-        this.window = new ReadWindow(in, size, window);
+    /** Over the file {@code in} reads, which stays open until its owner closes it. */
+    HadoopByteChannel(ByteReader in, int window) {
+        this.size = in.length();
+        this.window = in.window(window);
     }
 
     @Override
@@ -77,8 +75,7 @@ final class HadoopByteChannel implements SeekableByteChannel {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         open = false;
-        in.close();
     }
 }

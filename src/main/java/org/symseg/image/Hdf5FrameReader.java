@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
 
 /**
  * HDF5 through the pure-Java jhdf library, in two layouts: Velox EMD (images under
@@ -35,7 +34,7 @@ import org.apache.hadoop.fs.FileStatus;
  * one of the chosen detector is read, HAADF by default, and a file of a single image is read
  * whatever its detector. Of several EMD 0.2 groups, the first by name is read.
  */
-public final class Hdf5FrameReader implements FrameReader {
+public final class Hdf5FrameReader implements OpenedFileReader {
 
     private static final long serialVersionUID = 2L;
     private static final String DEFAULT_DETECTOR = "HAADF";
@@ -89,23 +88,24 @@ public final class Hdf5FrameReader implements FrameReader {
     }
 
     @Override
-    public ImageHeader header(String path) throws IOException {
-        FileStatus status = checkedStatus(path);
-        Optional<Planes> planes = planes(path, status);
-        return planes.isPresent() ? planes.get().header() : withFile(path, status, file -> layout(path, file).header());
+    public String format() {
+        return "HDF5 file";
     }
 
     @Override
-    public float[] read(String path, int frame, Rect region) throws IOException {
-        FileStatus status = checkedStatus(path);
-        Optional<Planes> planes = planes(path, status);
+    public ImageHeader header(String path, ByteReader in) throws IOException {
+        Optional<Planes> planes = planes(path, in);
+        return planes.isPresent() ? planes.get().header() : withFile(path, in, file -> layout(path, file).header());
+    }
+
+    @Override
+    public float[] read(String path, ByteReader in, int frame, Rect region) throws IOException {
+        Optional<Planes> planes = planes(path, in);
         if (planes.isPresent()) {
             planes.get().header().checkRegion(frame, region);
-            try (ByteReader in = ByteReader.open(path, "HDF5 file", status)) {
-                return planes.get().plane(frame).read(in, region);
-            }
+            return planes.get().plane(frame).read(in, region);
         }
-        return withFile(path, status, file -> {
+        return withFile(path, in, file -> {
             Layout layout = layout(path, file);
             layout.header().checkRegion(frame, region);
             return jhdfRegion(layout, frame, region);
@@ -138,18 +138,12 @@ public final class Hdf5FrameReader implements FrameReader {
         return out;
     }
 
-    private Optional<Planes> planes(String path, FileStatus status) throws IOException {
-        String key = detector + '\n' + path;
-        Optional<Planes> known = PLANES.get(key, status.getLen(), status.getModificationTime());
-        if (known == null) {
-            known = withFile(path, status, file -> planesOf(layout(path, file), file));
-            PLANES.put(key, status.getLen(), status.getModificationTime(), known);
-        }
-        return known;
+    private Optional<Planes> planes(String path, ByteReader in) throws IOException {
+        return PLANES.of(detector + '\n' + path, in, () -> withFile(path, in, file -> planesOf(layout(path, file), file, in)));
     }
 
     /** The frames as planes, if the dataset stores them so (checked on the last pixel). */
-    private static Optional<Planes> planesOf(Layout layout, HdfFile file) throws IOException {
+    private static Optional<Planes> planesOf(Layout layout, HdfFile file, ByteReader in) throws IOException {
         if (!(layout.data() instanceof ContiguousDataset contiguous) || !layout.data().getFilters().isEmpty()) {
             return Optional.empty();
         }
@@ -172,24 +166,14 @@ public final class Hdf5FrameReader implements FrameReader {
         int last = (int) header.frames() - 1;
         Rect corner = new Rect(header.width() - 1, header.height() - 1, 1, 1);
         float expected = jhdfRegion(layout, last, corner)[0];
-        float[] actual;
-        try (ByteReader in = ByteReader.open(header.path(), "HDF5 file")) {
-            actual = planes.plane(last).read(in, corner);
-        }
+        float[] actual = planes.plane(last).read(in, corner);
         return Float.floatToIntBits(actual[0]) == Float.floatToIntBits(expected) ? Optional.of(planes) : Optional.empty();
     }
 
-    private static FileStatus checkedStatus(String path) throws IOException {
-        FileStatus status = Storage.status(path);
-        if (status.isDirectory()) {
-            throw new ImageFormatException("is a directory, not an image");
-        }
-        return status;
-    }
-
-    private static <T> T withFile(String path, FileStatus status, HdfWork<T> work) throws IOException {
-        int window = Storage.isLocal(path) ? HadoopByteChannel.LOCAL_WINDOW : HadoopByteChannel.REMOTE_WINDOW;
-        try (HadoopByteChannel channel = new HadoopByteChannel(Storage.open(path), status.getLen(), window);
+    /** jhdf's work on the file {@code in} reads, through a window sized for where the file lies. */
+    private static <T> T withFile(String path, ByteReader in, HdfWork<T> work) throws IOException {
+        int window = in.local() ? HadoopByteChannel.LOCAL_WINDOW : HadoopByteChannel.REMOTE_WINDOW;
+        try (HadoopByteChannel channel = new HadoopByteChannel(in, window);
                 HdfFile file = new HdfFile(channel, Storage.toUri(path))) {
             return work.apply(file);
         } catch (ImageFormatException e) {

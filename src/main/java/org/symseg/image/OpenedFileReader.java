@@ -3,10 +3,10 @@ package org.symseg.image;
 import java.io.IOException;
 
 /**
- * A {@link FrameReader} that can work on a file someone has opened already: {@link AnyFormatReader}
- * asks for the file's status once, to know its format, and opens it once for the reader, so a
- * tile read costs one status request and one open (on S3, one HEAD and one GET fewer than
- * asking again).
+ * A {@link FrameReader} that works on a file someone has opened already, as every format's reader
+ * does: {@link AnyFormatReader} asks for the file's status once, to know its format, and opens
+ * it once for the reader, so a tile read costs one status request and one open (on S3, one HEAD
+ * and one GET fewer than asking again).
  */
 interface OpenedFileReader extends FrameReader {
 
