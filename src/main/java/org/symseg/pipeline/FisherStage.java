@@ -14,6 +14,7 @@ import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.SelectedChannels;
 import org.symseg.image.Storage;
 import org.symseg.model.ClassMoments;
+import org.symseg.model.CovarianceSums;
 import org.symseg.model.KSelection;
 import org.symseg.model.SegmentationModel;
 import org.symseg.report.FisherReport;
@@ -44,10 +45,11 @@ final class FisherStage {
     private FisherStage() {
     }
 
-    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+    /** {@code sums}: the covariance sums of the fit points, if already known (else null). */
+    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, CovarianceSums sums,
             org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        FitStage.Clusters clusters = FitStage.cluster(tiles, plan);
+        FitStage.Clusters clusters = FitStage.cluster(tiles, plan, sums);
         // the moments' pass also counts each cluster's points, which orders the labels
         ClassMoments byCluster = measure(tiles, plan, clusters.unordered());
         int[] order = clusters.order(byCluster.counts());

@@ -71,7 +71,7 @@ final class FitStage {
 
     /** {@link #cluster}, then one pass over the tiles to count each cluster's fit points. */
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
-        Clusters clusters = cluster(tiles, plan);
+        Clusters clusters = cluster(tiles, plan, null);
         SegmentationModel unordered = clusters.unordered();
         long[] counts = tiles.map(td -> {
             long[] tileCounts = new long[unordered.patterns()];
@@ -87,17 +87,19 @@ final class FitStage {
 
     /**
      * PCA and k-means on the fit points ({@link FitPoints}): PCA from a covariance matrix summed
-     * exactly tile by tile (so bit for bit the same whatever the tiling), then MLlib k-means on
-     * the points' features in run order. MLlib caches the points it is given, with their norms,
+     * exactly tile by tile (so bit for bit the same whatever the tiling; {@code known} if the
+     * descriptor job summed it already, else summed here), then MLlib k-means on the points'
+     * features in run order. MLlib caches the points it is given, with their norms,
      * in memory (spilling to disk) when they are not cached already, which makes its many passes
      * cheaper than over features cached here; the sample before it reads the features' shuffle
      * output, which MLlib's first pass then reads again rather than shuffling anew.
      */
-    static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
+    static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            CovarianceSums known) {
         RunPlan run = plan.value();
         SegmentConfig config = run.config();
         int length = run.descriptor().length();
-        CovarianceSums sums = tiles.map(td -> {
+        CovarianceSums sums = known != null ? known : tiles.map(td -> {
             CovarianceSums tileSums = new CovarianceSums(length);
             tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
             return tileSums;

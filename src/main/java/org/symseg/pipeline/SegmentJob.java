@@ -21,9 +21,9 @@ import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.AnyFormatReader;
+import org.symseg.model.CovarianceSums;
 import org.symseg.model.KSelection;
 import org.symseg.descriptor.SelectedChannels;
-import scala.Tuple2;
 
 /**
  * The three runs symseg does. {@code segment}: fit one model over all inputs (or reuse the one an
@@ -119,14 +119,16 @@ public final class SegmentJob {
             // kept as objects: a tile is one large float array, as big deserialized as serialized,
             // and the fit's passes and the apply then read it without deserializing it each time;
             // tiles that do not fit in memory go to disk (serialized) as before
-            JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, sc.broadcast(work))
+            Broadcast<RunPlan> described = sc.broadcast(work);
+            JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, described)
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            boolean fitting = model == null;
+            DescriptorTotals totals = all.map(td -> DescriptorTotals.of(described.value(), td, fitting))
+                    .treeReduce(DescriptorTotals::merge);
             Set<Integer> dropped = new HashSet<>();
-            for (Tuple2<Integer, String> error : all.filter(TileDescriptors::failed)
-                    .map(td -> new Tuple2<>(td.tile().input(), td.error())).collect()) {
-                if (dropped.add(error._1())) {
-                    failures.add(new Failure(work.input(error._1()).path(), error._2()));
-                }
+            for (Map.Entry<Integer, String> error : totals.failures().entrySet()) {
+                dropped.add(error.getKey());
+                failures.add(new Failure(work.input(error.getKey()).path(), error.getValue()));
             }
             work = work.without(dropped);
             progress.end();
@@ -137,7 +139,10 @@ public final class SegmentJob {
                 if (model == null) {
                     progress.begin(sc, "fit");
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
-                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sc, diagnosticsDir, runId());
+                    // the descriptor job's sums are this fit's own unless inputs were dropped
+                    CovarianceSums sums = dropped.isEmpty() ? totals.sums() : null;
+                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sums, sc,
+                            diagnosticsDir, runId());
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
                             fitted.channels(), fitted.model(), fitted.kSelection());
                     ModelStore.save(modelTarget, model);

@@ -62,4 +62,40 @@ class BadInputTest {
             assertTrue(failures.contains(path.toString()), "failures.json lacks " + path);
         }
     }
+
+    @Test
+    void anInputFailingInTheDescriptorJobLeavesTheModelAsIfNeverGiven(@TempDir Path dir,
+            @TempDir Path out, @TempDir Path alone) throws IOException {
+        // a 16-bit file needs no value-range pass, so its bad strips are first read, and found
+        // bad, by the descriptor job, which also sums the fit's covariance; in small tiles, those
+        // above the bad strips succeed, and must not count
+        Path good = Files.copy(Path.of("test-data", "two-phase.tif"), dir.resolve("two-phase.tif"));
+        Path whole = TestImages.crop(good, dir.resolve("whole16.tif"), 200);
+        byte[] bytes = Files.readAllBytes(whole);
+        // the JDK's writer puts the directory first, then the LZW strips from top to bottom
+        Arrays.fill(bytes, bytes.length * 85 / 100, bytes.length * 95 / 100, (byte) 0xff);
+        Path bad = Files.write(dir.resolve("bad16.tif"), bytes);
+
+        Cli both = Cli.run("segment", good.toString(), bad.toString(), "--out", out.toString(),
+                "--tile", "64", "--quiet");
+        Cli one = Cli.run("segment", good.toString(), "--out", alone.toString(), "--tile", "64",
+                "--quiet");
+
+        assertEquals(Main.INPUT_FAILED, both.exitCode(), both.err());
+        assertTrue(both.err().contains(bad + ": "), both.err());
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(modelHash(alone), modelHash(out));
+        assertEquals(Files.readString(alone.resolve("two-phase").resolve("result.json"))
+                .replaceAll("\"path\" : \"[^\"]*\"", ""),
+                Files.readString(out.resolve("two-phase").resolve("result.json"))
+                        .replaceAll("\"path\" : \"[^\"]*\"", ""));
+    }
+
+    private static String modelHash(Path out) throws IOException {
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        java.util.regex.Matcher hash = java.util.regex.Pattern
+                .compile("\"hash\" : \"([0-9a-f]+)\"").matcher(manifest);
+        assertTrue(hash.find(), manifest);
+        return hash.group(1);
+    }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
+/** PNGs as any reader sees them: ImageIO's decoder gives back every pixel. */
 class PngWriterTest {
 
     @Test
@@ -23,6 +25,46 @@ class PngWriterTest {
                 image.setRGB(x, y, x > 40 && x < 60 ? grey << 16 : grey * 0x010101);
             }
         }
+        assertReadsBackTheSame(image);
+    }
+
+    @Test
+    void writesPaletteImagesAndOtherLayoutsAndLargeImagesInSeveralChunks() throws Exception {
+        byte[] reds = new byte[256];
+        byte[] greens = new byte[256];
+        byte[] blues = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            reds[i] = (byte) i;
+            greens[i] = (byte) (255 - i);
+            blues[i] = (byte) (i * 7);
+        }
+        BufferedImage indexed = new BufferedImage(33, 20, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, reds, greens, blues));
+        Random random = new Random(4);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 33; x++) {
+                indexed.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        assertReadsBackTheSame(indexed);
+        BufferedImage bgr = new BufferedImage(21, 13, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 13; y++) {
+            for (int x = 0; x < 21; x++) {
+                bgr.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        assertReadsBackTheSame(bgr);
+        // noise does not compress: about 3 MB of data, dozens of IDAT chunks
+        BufferedImage noise = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 1000; y++) {
+            for (int x = 0; x < 1000; x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        assertReadsBackTheSame(noise);
+    }
+
+    private static void assertReadsBackTheSame(BufferedImage image) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PngWriter.write(image, out);
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));

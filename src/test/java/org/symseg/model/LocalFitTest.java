@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The Spark-free fit: PCA by Jacobi rotations, then clustering in canonical label order. */
+/** The Spark-free fit: PCA by eigenvectors of the covariance, then clustering in canonical label order. */
 class LocalFitTest {
 
     @Test

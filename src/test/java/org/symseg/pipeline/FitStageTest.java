@@ -38,7 +38,7 @@ class FitStageTest {
         String group = "fit-stage-test";
         sc.setJobGroup(group, "the fit alone", false);
         try {
-            FitStage.Clusters clusters = FitStage.cluster(tiles, shared);
+            FitStage.Clusters clusters = FitStage.cluster(tiles, shared, null);
             assertEquals(2, clusters.centres().length);
         } finally {
             sc.clearJobGroup();
