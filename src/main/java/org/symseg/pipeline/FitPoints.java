@@ -83,19 +83,33 @@ final class FitPoints {
      * hold fixed ranges of run ordinals, so these are the same points whatever the tiling. One
      * job, which reads the features' shuffle output.
      */
-    static double[][] sample(JavaRDD<Vector> features, RunPlan run, int max) {
+    static double[][] sample(JavaRDD<Vector> features, int dimensions, RunPlan run, int max) {
         long step = Math.max(1, (count(run) + max - 1) / max);
-        List<double[]> kept = features.mapPartitions(points -> {
-            List<double[]> every = new ArrayList<>();
+        // one flat array per partition: tens of thousands of small arrays cost far more to
+        // serialize and to deserialize on the driver than their values in one
+        List<double[]> partitions = features.mapPartitions(points -> {
+            double[] kept = new double[0];
+            int length = 0;
             for (long i = 0; points.hasNext(); i++) {
                 Vector point = points.next();
                 if (i % step == 0) {
-                    every.add(point.toArray());
+                    if (length + point.size() > kept.length) {
+                        kept = Arrays.copyOf(kept, Math.max(2 * kept.length, length + point.size()));
+                    }
+                    for (int j = 0; j < point.size(); j++) {
+                        kept[length++] = point.apply(j);
+                    }
                 }
             }
-            return every.iterator();
+            return List.of(Arrays.copyOf(kept, length)).iterator();
         }).collect();
-        return kept.toArray(double[][]::new);
+        List<double[]> points = new ArrayList<>();
+        for (double[] flat : partitions) {
+            for (int at = 0; at < flat.length; at += dimensions) {
+                points.add(Arrays.copyOfRange(flat, at, at + dimensions));
+            }
+        }
+        return points.toArray(double[][]::new);
     }
 
     /** About how many points the fit uses (a bound: the sample grid rounds up). */

@@ -110,7 +110,7 @@ final class FitStage {
         KSelection selection = null;
         long count = FitPoints.count(run);
         boolean whole = count * basis.features() <= WHOLE_RUN_ON_DRIVER;
-        double[][] points = FitPoints.sample(features, run, whole ? (int) count : KSelection.SAMPLE);
+        double[][] points = FitPoints.sample(features, basis.features(), run, whole ? (int) count : KSelection.SAMPLE);
         // a sample of about KSelection.SAMPLE either way, so that seeding costs what it did
         double[][] sample = whole ? KSelection.thinned(points) : points;
         if (config.autoK()) {

@@ -61,11 +61,15 @@ class FitPointsTest {
     void theDriversSampleIsEvenlySpacedAndTheSameWhateverTheTiling() {
         RunPlan plan = plan("1000", "0");
         long count = FitPoints.count(plan);
-        double[][] sample = FitPoints.sample(features(plan), plan, 500);
+        double[][] sample = FitPoints.sample(features(plan), 2, plan, 500);
         int partitions = new OrdinalPartitioner(plan.ordinalEnd(), count, POINTS_PER_PARTITION)
                 .numPartitions();
         assertTrue(sample.length >= 250 && sample.length <= 500 + partitions,
                 "about 500 of " + count + " points: " + sample.length);
+        for (int i = 0; i < sample.length; i++) {
+            assertEquals(2, sample[i].length);
+            assertEquals(0, sample[i][0] + sample[i][1], "point " + i + " whole");
+        }
         for (int i = 1; i < sample.length; i++) {
             double gap = sample[i][0] - sample[i - 1][0];
             assertTrue(gap > 0 && gap <= (count + 499) / 500, "gap at " + i + ": " + gap);
@@ -73,7 +77,7 @@ class FitPointsTest {
         for (String tile : new String[] {"23", "150"}) {
             RunPlan tiled = plan(tile, "0");
             assertTrue(Arrays.deepEquals(sample,
-                    FitPoints.sample(features(tiled), tiled, 500)), "tile " + tile);
+                    FitPoints.sample(features(tiled), 2, tiled, 500)), "tile " + tile);
         }
     }
 
