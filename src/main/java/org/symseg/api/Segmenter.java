@@ -30,7 +30,7 @@ import org.symseg.tiling.Upsampler;
  * Settings and their defaults are those of the command line ({@code conf/symseg.properties}) and
  * are checked the same way: a bad value throws {@link org.symseg.config.ConfigException} naming
  * it. Descriptors, stride grid and upsampling are the pipeline's own code; the fit is
- * {@link LocalFit} (PCA by Jacobi rotations, seeded k-means++), so labels are deterministic and
+ * {@link LocalFit} (PCA by Householder and QL, seeded k-means++), so labels are deterministic and
  * ordered by pattern size (label 0 is the largest). With {@code select-best N} the fit is
  * repeated on the N descriptor channels that separate the first fit's patterns best (Fisher
  * separability), as the command line does. The image and all its stride points' descriptors are

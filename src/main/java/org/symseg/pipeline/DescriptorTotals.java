@@ -7,16 +7,20 @@ import org.symseg.model.CovarianceSums;
 
 /**
  * What the descriptor job hands the driver: the failed tiles, and, when the run fits a model,
- * the covariance sums of the fit points of all other tiles. Summing them in the job that computes
- * the descriptors spares the fit a Spark job of its own. The sums are exact, so merged in any
- * order they are the fit's sums bit for bit; they count only while no input is dropped, as which
- * points the fit takes depends on the run's point count.
+ * the covariance sums of the fit points of all other tiles (and in a small run those points'
+ * descriptors). Summing them in the job that computes the descriptors spares the fit a Spark job
+ * of its own. The sums are exact, so merged in any order they are the fit's sums bit for bit;
+ * they count only while no input is dropped, as which points the fit takes depends on the run's
+ * point count.
  */
-record DescriptorTotals(TreeMap<TileKey, String> failedTiles, CovarianceSums sums)
+record DescriptorTotals(TreeMap<TileKey, String> failedTiles, CovarianceSums sums, FitRows rows)
         implements Serializable {
 
-    /** One tile's part; sums only if {@code withSums}. */
-    static DescriptorTotals of(RunPlan plan, TileDescriptors td, boolean withSums) {
+    /**
+     * One tile's part: sums only if {@code withSums}; the fit points' descriptors too if
+     * {@code withRows} ({@link FitRows}).
+     */
+    static DescriptorTotals of(RunPlan plan, TileDescriptors td, boolean withSums, boolean withRows) {
         TreeMap<TileKey, String> failed = new TreeMap<>();
         if (td.failed()) {
             failed.put(TileKey.of(td.tile()), td.error());
@@ -28,12 +32,17 @@ record DescriptorTotals(TreeMap<TileKey, String> failedTiles, CovarianceSums sum
                 sums.addAll(td.data(), FitPoints.offsets(plan, td.tile()));
             }
         }
-        return new DescriptorTotals(failed, sums);
+        FitRows rows = null;
+        if (withRows) {
+            rows = td.failed() ? FitRows.empty(plan.descriptor().length()) : FitRows.of(plan, td);
+        }
+        return new DescriptorTotals(failed, sums, rows);
     }
 
     DescriptorTotals merge(DescriptorTotals other) {
         failedTiles.putAll(other.failedTiles);
-        return new DescriptorTotals(failedTiles, sums == null ? null : sums.merge(other.sums));
+        return new DescriptorTotals(failedTiles, sums == null ? null : sums.merge(other.sums),
+                rows == null ? null : rows.merge(other.rows));
     }
 
     /** Each input's reason: its first failed tile's, in input order whatever the tasks' order. */

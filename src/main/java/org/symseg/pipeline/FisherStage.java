@@ -45,13 +45,17 @@ final class FisherStage {
     private FisherStage() {
     }
 
-    /** {@code sums}: the covariance sums of the fit points, if already known (else null). */
+    /**
+     * {@code sums}: the covariance sums of the fit points, if already known (else null);
+     * {@code rows}: the fit points' descriptors, if on the driver (else null).
+     */
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, CovarianceSums sums,
-            org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
+            FitRows rows, org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        FitStage.Clusters clusters = FitStage.cluster(tiles, plan, sums);
+        FitStage.Clusters clusters = FitStage.cluster(tiles, plan, sums, rows);
         // the moments' pass also counts each cluster's points, which orders the labels
-        ClassMoments byCluster = measure(tiles, plan, clusters.unordered());
+        ClassMoments byCluster = rows != null ? rows.moments(clusters.unordered())
+                : measure(tiles, plan, clusters.unordered());
         int[] order = clusters.order(byCluster.counts());
         FitStage.Fitted first = clusters.ordered(order);
         ClassMoments moments = byCluster.reordered(order);
@@ -67,7 +71,7 @@ final class FisherStage {
         Broadcast<RunPlan> narrowed = sc.broadcast(plan.value().withDescriptor(selected));
         JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
                 selected.select(td.data(), td.tile().points()), null));
-        FitStage.Fitted refit = FitStage.fit(kept, narrowed);
+        FitStage.Fitted refit = FitStage.fit(kept, narrowed, rows == null ? null : rows.select(selected));
         return new Fitted(narrowed, kept, refit.model(), best, manifest, refit.kSelection());
     }
 

@@ -134,18 +134,11 @@ final class FitPoints {
     private static List<Tuple2<Long, double[]>> runsOf(RunPlan plan, TileDescriptors td,
             SegmentationModel basis, OrdinalPartitioner partitioner) {
         Tile tile = td.tile();
-        InputPlan input = plan.input(tile.input());
         int every = sampleEvery(plan.points(), plan.config().fitSample());
-        int length = plan.descriptor().length();
         int features = basis.features();
         int[] offsets = offsets(plan, tile);
         int columns = columns(tile, every);
-        long[] ordinals = new long[offsets.length];
-        for (int p = 0; p < offsets.length; p++) {
-            int point = offsets[p] / length;
-            ordinals[p] = input.ordinal(tile.frame(), tile.ix0() + point % tile.pointsX(),
-                    tile.iy0() + point / tile.pointsX());
-        }
+        long[] ordinals = ordinals(plan, tile, offsets);
         List<Tuple2<Long, double[]>> runs = new ArrayList<>();
         double[] projected = new double[features];
         for (int rowStart = 0; rowStart < offsets.length; rowStart += columns) {
@@ -164,6 +157,19 @@ final class FitPoints {
             }
         }
         return runs;
+    }
+
+    /** The run ordinals of the tile's points whose descriptors start at {@code offsets}. */
+    static long[] ordinals(RunPlan plan, Tile tile, int[] offsets) {
+        InputPlan input = plan.input(tile.input());
+        int length = plan.descriptor().length();
+        long[] ordinals = new long[offsets.length];
+        for (int p = 0; p < offsets.length; p++) {
+            int point = offsets[p] / length;
+            ordinals[p] = input.ordinal(tile.frame(), tile.ix0() + point % tile.pointsX(),
+                    tile.iy0() + point / tile.pointsX());
+        }
+        return ordinals;
     }
 
     private static Iterator<Vector> split(double[] values, int features) {

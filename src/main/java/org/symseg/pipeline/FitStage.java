@@ -1,6 +1,7 @@
 package org.symseg.pipeline;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
@@ -69,20 +70,27 @@ final class FitStage {
         }
     }
 
-    /** {@link #cluster}, then one pass over the tiles to count each cluster's fit points. */
-    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan) {
-        Clusters clusters = cluster(tiles, plan, null);
+    /**
+     * {@link #cluster}, then each cluster's fit points counted: by a pass over the tiles, or on
+     * the driver when the fit points' descriptors are there ({@code rows}, else null).
+     */
+    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, FitRows rows) {
+        Clusters clusters = cluster(tiles, plan, null, rows);
         SegmentationModel unordered = clusters.unordered();
-        long[] counts = tiles.map(td -> {
-            long[] tileCounts = new long[unordered.patterns()];
-            double[] features = new double[unordered.features()];
-            for (int offset : FitPoints.offsets(plan.value(), td.tile())) {
-                unordered.project(td.data(), offset, features);
-                tileCounts[unordered.nearest(features)]++;
-            }
-            return tileCounts;
-        }).treeReduce(FitStage::add);
+        long[] counts = rows != null ? rows.counts(unordered) : tiles.map(td -> counts(unordered,
+                td.data(), FitPoints.offsets(plan.value(), td.tile()))).treeReduce(FitStage::add);
         return clusters.ordered(clusters.order(counts));
+    }
+
+    /** How many of the descriptors at {@code offsets} fall to each of the model's clusters. */
+    static long[] counts(SegmentationModel model, float[] data, int[] offsets) {
+        long[] counts = new long[model.patterns()];
+        double[] features = new double[model.features()];
+        for (int offset : offsets) {
+            model.project(data, offset, features);
+            counts[model.nearest(features)]++;
+        }
+        return counts;
     }
 
     /**
@@ -92,25 +100,34 @@ final class FitStage {
      * features in run order. MLlib caches the points it is given, with their norms,
      * in memory (spilling to disk) when they are not cached already, which makes its many passes
      * cheaper than over features cached here; the sample before it reads the features' shuffle
-     * output, which MLlib's first pass then reads again rather than shuffling anew.
+     * output, which MLlib's first pass then reads again rather than shuffling anew. When the fit
+     * points' descriptors are on the driver ({@code rows}, else null), the driver projects them
+     * and gives MLlib the same features in the same partitions, with no Spark pass of its own.
      */
     static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
-            CovarianceSums known) {
+            CovarianceSums known, FitRows rows) {
         RunPlan run = plan.value();
         SegmentConfig config = run.config();
         int length = run.descriptor().length();
-        CovarianceSums sums = known != null ? known : tiles.map(td -> {
+        CovarianceSums sums = known != null ? known : rows != null ? rows.covariance() : tiles.map(td -> {
             CovarianceSums tileSums = new CovarianceSums(length);
             tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
             return tileSums;
         }).treeReduce(CovarianceSums::merge);
         double[][] components = LocalPca.axesOf(sums.covariance(), config.pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
-        JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         KSelection selection = null;
         long count = FitPoints.count(run);
-        boolean whole = count * basis.features() <= WHOLE_RUN_ON_DRIVER;
-        double[][] points = FitPoints.sample(features, basis.features(), run, whole ? (int) count : KSelection.SAMPLE);
+        boolean whole = rows != null || count * basis.features() <= WHOLE_RUN_ON_DRIVER;
+        JavaRDD<Vector> features;
+        double[][] points;
+        if (rows != null) {
+            points = rows.features(basis);
+            features = rows.partitioned(JavaSparkContext.fromSparkContext(tiles.context()), run, points);
+        } else {
+            features = FitPoints.orderedFeatures(tiles, plan, basis);
+            points = FitPoints.sample(features, basis.features(), run, whole ? (int) count : KSelection.SAMPLE);
+        }
         // a sample of about KSelection.SAMPLE either way, so that seeding costs what it did
         double[][] sample = whole ? KSelection.thinned(points) : points;
         if (config.autoK()) {

@@ -21,7 +21,6 @@ import org.symseg.dataset.Reprocessing;
 import org.symseg.image.FrameReader;
 import org.symseg.image.Storage;
 import org.symseg.image.AnyFormatReader;
-import org.symseg.model.CovarianceSums;
 import org.symseg.model.KSelection;
 import org.symseg.descriptor.SelectedChannels;
 
@@ -123,8 +122,9 @@ public final class SegmentJob {
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, described)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             boolean fitting = model == null;
-            DescriptorTotals totals = all.map(td -> DescriptorTotals.of(described.value(), td, fitting))
-                    .treeReduce(DescriptorTotals::merge);
+            boolean rowsToDriver = fitting && FitRows.suit(work);
+            DescriptorTotals totals = all.map(td -> DescriptorTotals.of(described.value(), td,
+                    fitting, rowsToDriver)).treeReduce(DescriptorTotals::merge);
             Set<Integer> dropped = new HashSet<>();
             for (Map.Entry<Integer, String> error : totals.failures().entrySet()) {
                 dropped.add(error.getKey());
@@ -139,9 +139,10 @@ public final class SegmentJob {
                 if (model == null) {
                     progress.begin(sc, "fit");
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
-                    // the descriptor job's sums are this fit's own unless inputs were dropped
-                    CovarianceSums sums = dropped.isEmpty() ? totals.sums() : null;
-                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, sums, sc,
+                    // the descriptor job's sums and rows are this fit's own unless inputs were dropped
+                    boolean complete = dropped.isEmpty();
+                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared,
+                            complete ? totals.sums() : null, complete ? totals.rows() : null, sc,
                             diagnosticsDir, runId());
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
                             fitted.channels(), fitted.model(), fitted.kSelection());

@@ -1,9 +1,11 @@
 package org.symseg.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -14,11 +16,13 @@ import org.symseg.config.ConfigLoader;
 import org.symseg.dataset.InputExpander;
 import org.symseg.image.AnyFormatReader;
 import org.symseg.model.KSelection;
+import org.symseg.model.SegmentationModel;
 import org.symseg.testing.SharedSpark;
 
 /**
  * A run whose fit points all fit on the driver is clustered there as MLlib would, so MLlib's
- * Lloyd iterations stop after their first pass.
+ * Lloyd iterations stop after their first pass; with their descriptors there as well, the fit
+ * runs no Spark job but MLlib's, and finds the same model.
  */
 class FitStageTest {
 
@@ -38,12 +42,50 @@ class FitStageTest {
         String group = "fit-stage-test";
         sc.setJobGroup(group, "the fit alone", false);
         try {
-            FitStage.Clusters clusters = FitStage.cluster(tiles, shared, null);
+            FitStage.Clusters clusters = FitStage.cluster(tiles, shared, null, null);
             assertEquals(2, clusters.centres().length);
         } finally {
             sc.clearJobGroup();
         }
         // the covariance, the points to the driver, and one k-means pass
         assertEquals(3, sc.statusTracker().getJobIdsForGroup(group).length);
+    }
+
+    @Test
+    void theFitPointsDescriptorsOnTheDriverGiveTheSameClustersWithOnlyMLlibsJob() {
+        JavaSparkContext sc = SharedSpark.context();
+        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/grain-boundary.tif",
+                "test-data/two-phase-series.tif"), List.of()).sources(),
+                ConfigLoader.load(null, Map.of("tile", "100")), new AnyFormatReader()).plan();
+        plan = QuantizeStage.run(sc, plan, new ArrayList<>());
+        assertTrue(FitRows.suit(plan));
+        Broadcast<RunPlan> shared = sc.broadcast(plan);
+        JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
+        assertTrue(tiles.count() > 4, "several tiles");
+        DescriptorTotals totals = tiles.map(td -> DescriptorTotals.of(shared.value(), td, true, true))
+                .treeReduce(DescriptorTotals::merge);
+
+        FitStage.Clusters spark = FitStage.cluster(tiles, shared, null, null);
+        String group = "fit-rows-test";
+        sc.setJobGroup(group, "the fit from the driver's rows", false);
+        FitStage.Clusters driver;
+        try {
+            driver = FitStage.cluster(tiles, shared, totals.sums(), totals.rows());
+        } finally {
+            sc.clearJobGroup();
+        }
+        assertTrue(Arrays.deepEquals(spark.components(), driver.components()), "same axes");
+        assertTrue(Arrays.deepEquals(spark.centres(), driver.centres()), "same centres");
+        assertEquals(1, sc.statusTracker().getJobIdsForGroup(group).length, "MLlib's pass alone");
+        SegmentationModel model = spark.unordered();
+        assertTrue(Arrays.deepEquals(FitStage.fit(tiles, shared, null).model().centres(),
+                FitStage.fit(tiles, shared, totals.rows()).model().centres()), "same ordered model");
+        assertArrayEquals(totals.rows().counts(model), tiles.map(td -> FitStage.counts(model,
+                td.data(), FitPoints.offsets(shared.value(), td.tile()))).reduce((a, b) -> {
+                    for (int c = 0; c < a.length; c++) {
+                        a[c] += b[c];
+                    }
+                    return a;
+                }));
     }
 }

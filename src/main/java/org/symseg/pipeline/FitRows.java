@@ -1,0 +1,197 @@
+package org.symseg.pipeline;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
+import org.symseg.descriptor.SelectedChannels;
+import org.symseg.model.ClassMoments;
+import org.symseg.model.CovarianceSums;
+import org.symseg.model.SegmentationModel;
+
+/**
+ * The descriptors of a small run's fit points, brought to the driver by the descriptor job, so
+ * that the fit needs no Spark job of its own but MLlib's: the driver projects them (in run
+ * order, as {@link FitPoints#orderedFeatures} would lay them out), hands MLlib the features in
+ * the same fit partitions, and takes the Fisher moments and label counts itself. The values are
+ * the executors' own and every sum is exact, so the model comes out bit for bit as from the
+ * Spark passes. Runs beyond {@link #VALUES_ON_DRIVER} descriptor values keep those passes.
+ */
+final class FitRows implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** 32 MB of floats on the driver at most; a 1024² image at stride 5 has 4.2 million. */
+    static final long VALUES_ON_DRIVER = 8_000_000;
+
+    /** One tile's fit points: their run ordinals and their descriptors, row after row. */
+    private record TileRows(long[] ordinals, float[] values) implements Serializable {
+    }
+
+    private final int length;
+    private final List<TileRows> tiles;
+    /** (ordinal, tile, row) of every point, by ordinal; worked out on the driver when needed. */
+    private transient List<long[]> runOrder;
+
+    private FitRows(int length, List<TileRows> tiles) {
+        this.length = length;
+        this.tiles = tiles;
+    }
+
+    /** Whether the run's fit points are few enough to come to the driver. */
+    static boolean suit(RunPlan plan) {
+        long count = FitPoints.count(plan);
+        return count * plan.descriptor().length() <= VALUES_ON_DRIVER
+                && count * plan.config().pca() <= FitStage.WHOLE_RUN_ON_DRIVER;
+    }
+
+    /** None yet, for descriptors of {@code length} values. */
+    static FitRows empty(int length) {
+        return new FitRows(length, new ArrayList<>());
+    }
+
+    /** The fit points of one tile that did not fail. */
+    static FitRows of(RunPlan plan, TileDescriptors td) {
+        int[] offsets = FitPoints.offsets(plan, td.tile());
+        int length = plan.descriptor().length();
+        float[] values = new float[offsets.length * length];
+        for (int p = 0; p < offsets.length; p++) {
+            System.arraycopy(td.data(), offsets[p], values, p * length, length);
+        }
+        List<TileRows> one = new ArrayList<>();
+        one.add(new TileRows(FitPoints.ordinals(plan, td.tile(), offsets), values));
+        return new FitRows(length, one);
+    }
+
+    FitRows merge(FitRows other) {
+        tiles.addAll(other.tiles);
+        runOrder = null;
+        return this;
+    }
+
+    /** The same points with only the selected channels. */
+    FitRows select(SelectedChannels selected) {
+        List<TileRows> kept = new ArrayList<>();
+        for (TileRows tile : tiles) {
+            kept.add(new TileRows(tile.ordinals(), selected.select(tile.values(), tile.ordinals().length)));
+        }
+        return new FitRows(selected.length(), kept);
+    }
+
+    CovarianceSums covariance() {
+        CovarianceSums sums = new CovarianceSums(length);
+        for (CovarianceSums tileSums : perTile(tile -> {
+            CovarianceSums one = new CovarianceSums(length);
+            one.addAll(tile.values(), rowOffsets(tile));
+            return one;
+        })) {
+            sums.merge(tileSums);
+        }
+        return sums;
+    }
+
+    /** The moments of every channel and feature by label under {@code model}. */
+    ClassMoments moments(SegmentationModel model) {
+        ClassMoments moments = new ClassMoments(model.patterns(), length + model.features());
+        for (ClassMoments tileMoments : perTile(
+                tile -> ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), true))) {
+            moments.merge(tileMoments);
+        }
+        return moments;
+    }
+
+    /** How many points fall to each of the model's clusters. */
+    long[] counts(SegmentationModel model) {
+        long[] counts = new long[model.patterns()];
+        for (long[] tileCounts : perTile(tile -> FitStage.counts(model, tile.values(), rowOffsets(tile)))) {
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] += tileCounts[c];
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The points' features under {@code basis}, in run order, projected on the driver's cores in
+     * parallel (each point on its own: the same values in any order).
+     */
+    double[][] features(SegmentationModel basis) {
+        List<long[]> order = inRunOrder();
+        double[][] features = new double[order.size()][];
+        IntStream.range(0, features.length).parallel().forEach(i -> {
+            long[] at = order.get(i);
+            features[i] = new double[basis.features()];
+            basis.project(tiles.get((int) at[1]).values(), (int) at[2] * length, features[i]);
+        });
+        return features;
+    }
+
+    /**
+     * Each tile's part of a sum, worked out on the driver's cores in parallel; the sums are exact,
+     * so merged in any order they come out the same.
+     */
+    private <T> List<T> perTile(Function<TileRows, T> part) {
+        return tiles.parallelStream().map(part).toList();
+    }
+
+    /**
+     * Features in run order as MLlib gets them from the Spark passes: in the run's fit partitions
+     * ({@link OrdinalPartitioner}), each in order. Each partition travels as one array.
+     */
+    JavaRDD<Vector> partitioned(JavaSparkContext sc, RunPlan plan, double[][] features) {
+        OrdinalPartitioner partitioner = new OrdinalPartitioner(plan.ordinalEnd(), FitPoints.count(plan));
+        List<long[]> order = inRunOrder();
+        int dimensions = features.length == 0 ? 0 : features[0].length;
+        int[] sizes = new int[partitioner.numPartitions()];
+        for (long[] at : order) {
+            sizes[partitioner.getPartition(at[0])]++;
+        }
+        List<double[]> partitions = new ArrayList<>();
+        for (int size : sizes) {
+            partitions.add(new double[size * dimensions]);
+        }
+        int[] filled = new int[sizes.length];
+        for (int i = 0; i < features.length; i++) {
+            int partition = partitioner.getPartition(order.get(i)[0]);
+            System.arraycopy(features[i], 0, partitions.get(partition), filled[partition]++ * dimensions,
+                    dimensions);
+        }
+        return sc.parallelize(partitions, partitions.size()).flatMap(flat -> {
+            List<Vector> points = new ArrayList<>(flat.length / Math.max(1, dimensions));
+            for (int at = 0; at < flat.length; at += dimensions) {
+                points.add(Vectors.dense(Arrays.copyOfRange(flat, at, at + dimensions)));
+            }
+            return points.iterator();
+        });
+    }
+
+    private List<long[]> inRunOrder() {
+        if (runOrder != null) {
+            return runOrder;
+        }
+        List<long[]> order = new ArrayList<>();
+        for (int t = 0; t < tiles.size(); t++) {
+            long[] ordinals = tiles.get(t).ordinals();
+            for (int r = 0; r < ordinals.length; r++) {
+                order.add(new long[] {ordinals[r], t, r});
+            }
+        }
+        order.sort(Comparator.comparingLong(at -> at[0]));
+        runOrder = order;
+        return order;
+    }
+
+    private int[] rowOffsets(TileRows tile) {
+        int[] offsets = new int[tile.ordinals().length];
+        for (int r = 0; r < offsets.length; r++) {
+            offsets[r] = r * length;
+        }
+        return offsets;
+    }
+}
