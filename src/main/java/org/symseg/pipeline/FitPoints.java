@@ -172,7 +172,8 @@ final class FitPoints {
         return ordinals;
     }
 
-    private static Iterator<Vector> split(double[] values, int features) {
+    /** Consecutive runs of {@code features} values as one vector each. */
+    static Iterator<Vector> split(double[] values, int features) {
         List<Vector> points = new ArrayList<>(values.length / features);
         for (int offset = 0; offset < values.length; offset += features) {
             points.add(Vectors.dense(Arrays.copyOfRange(values, offset, offset + features)));

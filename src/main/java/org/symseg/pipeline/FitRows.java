@@ -2,7 +2,6 @@ package org.symseg.pipeline;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +9,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.linalg.Vector;
-import org.apache.spark.mllib.linalg.Vectors;
 import org.symseg.descriptor.SelectedChannels;
 import org.symseg.model.ClassMoments;
 import org.symseg.model.CovarianceSums;
@@ -162,13 +160,7 @@ final class FitRows implements Serializable {
             System.arraycopy(features[i], 0, partitions.get(partition), filled[partition]++ * dimensions,
                     dimensions);
         }
-        return sc.parallelize(partitions, partitions.size()).flatMap(flat -> {
-            List<Vector> points = new ArrayList<>(flat.length / Math.max(1, dimensions));
-            for (int at = 0; at < flat.length; at += dimensions) {
-                points.add(Vectors.dense(Arrays.copyOfRange(flat, at, at + dimensions)));
-            }
-            return points.iterator();
-        });
+        return sc.parallelize(partitions, partitions.size()).flatMap(flat -> FitPoints.split(flat, dimensions));
     }
 
     private List<long[]> inRunOrder() {
