@@ -1,7 +1,9 @@
 package org.symseg.report;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
 import java.util.Arrays;
 
 /**
@@ -16,6 +18,8 @@ public final class Overlay {
         0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
     };
     private static final double ALPHA = 0.4;
+    /** Overlays of at most this many patterns are palette images ({@link #paletted}). */
+    static final int PALETTE_PATTERNS = 4;
 
     private Overlay() {
     }
@@ -32,18 +36,63 @@ public final class Overlay {
     public static BufferedImage render(float[] image, short[] labels, int width, int height) {
         float[] range = percentiles(image, 0.005, 0.995);
         double span = range[1] > range[0] ? range[1] - range[0] : 1;
+        int patterns = 1;
+        for (short label : labels) {
+            patterns = Math.max(patterns, label + 1);
+        }
+        return patterns <= PALETTE_PATTERNS ? paletted(image, labels, width, height, range[0], span, patterns)
+                : coloured(image, labels, width, height, range[0], span);
+    }
+
+    /**
+     * One byte a pixel: each pattern has 256 / patterns grey levels of its own in the palette
+     * (64 at least), as fine as the eye tells apart in a picture that is 60 % grey. The PNG holds
+     * a third of the data of colour pixels, so it is written about three times faster and
+     * comes out about three times smaller.
+     */
+    private static BufferedImage paletted(float[] image, short[] labels, int width, int height,
+            double low, double span, int patterns) {
+        int levels = 256 / patterns;
+        byte[] red = new byte[256];
+        byte[] green = new byte[256];
+        byte[] blue = new byte[256];
+        for (int label = 0; label < patterns; label++) {
+            for (int level = 0; level < levels; level++) {
+                int c = tinted(level * 255.0 / (levels - 1), label);
+                red[label * levels + level] = (byte) (c >> 16);
+                green[label * levels + level] = (byte) (c >> 8);
+                blue[label * levels + level] = (byte) c;
+            }
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, red, green, blue));
+        byte[] pixels = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            double g = Math.max(0, Math.min(1, (image[i] - low) / span));
+            pixels[i] = (byte) (labels[i] * levels + (int) Math.round(g * (levels - 1)));
+        }
+        return out;
+    }
+
+    private static BufferedImage coloured(float[] image, short[] labels, int width, int height,
+            double low, double span) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         // written straight into the image's pixels: setRGB would convert each through the colour model
         int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < rgb.length; i++) {
-            double g = Math.max(0, Math.min(1, (image[i] - range[0]) / span)) * 255;
-            int c = colour(labels[i]);
-            int r = (int) Math.round(g * (1 - ALPHA) + ((c >> 16) & 0xff) * ALPHA);
-            int gr = (int) Math.round(g * (1 - ALPHA) + ((c >> 8) & 0xff) * ALPHA);
-            int b = (int) Math.round(g * (1 - ALPHA) + (c & 0xff) * ALPHA);
-            rgb[i] = (r << 16) | (gr << 8) | b;
+            double g = Math.max(0, Math.min(1, (image[i] - low) / span)) * 255;
+            rgb[i] = tinted(g, labels[i]);
         }
         return out;
+    }
+
+    /** A grey level in 0..255 under the pattern's translucent colour. */
+    static int tinted(double grey, int label) {
+        int c = colour(label);
+        int r = (int) Math.round(grey * (1 - ALPHA) + ((c >> 16) & 0xff) * ALPHA);
+        int g = (int) Math.round(grey * (1 - ALPHA) + ((c >> 8) & 0xff) * ALPHA);
+        int b = (int) Math.round(grey * (1 - ALPHA) + (c & 0xff) * ALPHA);
+        return (r << 16) | (g << 8) | b;
     }
 
     private static float[] percentiles(float[] image, double low, double high) {
