@@ -1,6 +1,7 @@
 package org.symseg.model;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * k-means on points held in memory: k-means++ seeding from a seeded generator, then Lloyd
@@ -11,6 +12,8 @@ public final class LocalKMeans {
 
     static final int MAX_ITERATIONS = 100;
     static final int SEEDINGS = 3;
+    /** Below this many points, assigning them in parallel costs more than it saves. */
+    private static final int PARALLEL_POINTS = 4096;
 
     private LocalKMeans() {
     }
@@ -60,11 +63,15 @@ public final class LocalKMeans {
         return best;
     }
 
+    /**
+     * The nearest centre of every point; large sets on all cores (each point on its own, so the
+     * same labels in any order): this is most of a Lloyd iteration's work.
+     */
     public static int[] assign(double[][] points, double[][] centres) {
         int[] labels = new int[points.length];
-        for (int i = 0; i < points.length; i++) {
-            labels[i] = nearest(points[i], centres);
-        }
+        IntStream all = IntStream.range(0, points.length);
+        (points.length >= PARALLEL_POINTS ? all.parallel() : all)
+                .forEach(i -> labels[i] = nearest(points[i], centres));
         return labels;
     }
 
