@@ -66,15 +66,18 @@ final class FitPoints {
 
     static JavaRDD<Vector> orderedFeatures(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             SegmentationModel basis, long pointsPerPartition) {
-        RunPlan run = plan.value();
-        OrdinalPartitioner partitioner = new OrdinalPartitioner(run.ordinalEnd(), count(run),
-                pointsPerPartition);
+        OrdinalPartitioner partitioner = partitioner(plan.value(), pointsPerPartition);
         int features = basis.features();
         return tiles
                 .flatMapToPair(td -> runsOf(plan.value(), td, basis, partitioner).iterator())
                 .repartitionAndSortWithinPartitions(partitioner)
                 .values()
                 .flatMap(values -> split(values, features));
+    }
+
+    /** The run's fit partitions: which run ordinals MLlib sees together, and in what order. */
+    static OrdinalPartitioner partitioner(RunPlan run, long pointsPerPartition) {
+        return new OrdinalPartitioner(run.ordinalEnd(), count(run), pointsPerPartition);
     }
 
     /**

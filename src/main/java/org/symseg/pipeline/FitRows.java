@@ -143,7 +143,7 @@ final class FitRows implements Serializable {
      * ({@link OrdinalPartitioner}), each in order. Each partition travels as one array.
      */
     JavaRDD<Vector> partitioned(JavaSparkContext sc, RunPlan plan, double[][] features) {
-        OrdinalPartitioner partitioner = new OrdinalPartitioner(plan.ordinalEnd(), FitPoints.count(plan));
+        OrdinalPartitioner partitioner = FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION);
         List<long[]> order = inRunOrder();
         int dimensions = features.length == 0 ? 0 : features[0].length;
         int[] sizes = new int[partitioner.numPartitions()];
