@@ -65,4 +65,22 @@ class OverlayTest {
         }
         return d;
     }
+
+    @Test
+    void theKthSmallestIsWhatSortingPutsAtK() {
+        Random random = new Random(9);
+        for (int n : new int[] {1, 2, 3, 10, 1000}) {
+            for (int round = 0; round < 20; round++) {
+                float[] values = new float[n];
+                for (int i = 0; i < n; i++) {
+                    // few distinct values as well as many: ties must not trip the partition
+                    values[i] = round % 2 == 0 ? random.nextInt(5) : random.nextFloat();
+                }
+                float[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                int k = random.nextInt(n);
+                assertEquals(sorted[k], Overlay.smallest(values.clone(), n, k), "n " + n + ", k " + k);
+            }
+        }
+    }
 }
