@@ -108,12 +108,7 @@ final class FitStage {
             CovarianceSums known, FitRows rows) {
         RunPlan run = plan.value();
         SegmentConfig config = run.config();
-        int length = run.descriptor().length();
-        CovarianceSums sums = known != null ? known : rows != null ? rows.covariance() : tiles.map(td -> {
-            CovarianceSums tileSums = new CovarianceSums(length);
-            tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
-            return tileSums;
-        }).treeReduce(CovarianceSums::merge);
+        CovarianceSums sums = known != null ? known : covariance(tiles, plan, rows);
         double[][] components = LocalPca.axesOf(sums.covariance(), config.pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         KSelection selection = null;
@@ -152,6 +147,20 @@ final class FitStage {
             centres[c] = kmeans.clusterCenters()[c].toArray();
         }
         return new Clusters(components, centres, selection);
+    }
+
+    /** The fit points' covariance sums: from the driver's rows if there, else tile by tile. */
+    private static CovarianceSums covariance(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            FitRows rows) {
+        if (rows != null) {
+            return rows.covariance();
+        }
+        int length = plan.value().descriptor().length();
+        return tiles.map(td -> {
+            CovarianceSums tileSums = new CovarianceSums(length);
+            tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
+            return tileSums;
+        }).treeReduce(CovarianceSums::merge);
     }
 
     private static long[] add(long[] a, long[] b) {
