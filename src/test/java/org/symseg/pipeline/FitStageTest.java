@@ -54,11 +54,13 @@ class FitStageTest {
     @Test
     void theFitPointsDescriptorsOnTheDriverGiveTheSameClustersWithOnlyMLlibsJob() {
         JavaSparkContext sc = SharedSpark.context();
-        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/grain-boundary.tif",
-                "test-data/two-phase-series.tif"), List.of()).sources(),
-                ConfigLoader.load(null, Map.of("tile", "100")), new AnyFormatReader()).plan();
+        // every pixel a stride point, in small tiles: two fit partitions, many tiles
+        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/two-phase.tif"),
+                List.of()).sources(), ConfigLoader.load(null, Map.of("stride", "1", "tile", "100")),
+                new AnyFormatReader()).plan();
         plan = QuantizeStage.run(sc, plan, new ArrayList<>());
         assertTrue(FitRows.suit(plan));
+        assertEquals(2, FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION).numPartitions());
         Broadcast<RunPlan> shared = sc.broadcast(plan);
         JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
         assertTrue(tiles.count() > 4, "several tiles");
