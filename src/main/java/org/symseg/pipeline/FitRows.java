@@ -58,9 +58,14 @@ final class FitRows implements Serializable {
     static FitRows of(RunPlan plan, TileDescriptors td) {
         int[] offsets = FitPoints.offsets(plan, td.tile());
         int length = plan.descriptor().length();
-        float[] values = new float[offsets.length * length];
-        for (int p = 0; p < offsets.length; p++) {
-            System.arraycopy(td.data(), offsets[p], values, p * length, length);
+        float[] values;
+        if (offsets.length * length == td.data().length) {
+            values = td.data(); // every point is a fit point (no --fit-sample): no copy needed
+        } else {
+            values = new float[offsets.length * length];
+            for (int p = 0; p < offsets.length; p++) {
+                System.arraycopy(td.data(), offsets[p], values, p * length, length);
+            }
         }
         List<TileRows> one = new ArrayList<>();
         one.add(new TileRows(FitPoints.ordinals(plan, td.tile(), offsets), values));
