@@ -38,10 +38,10 @@ public final class LocalPca {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
         double[][] axes = new double[count][d];
         for (int c = 0; c < count; c++) {
-            int column = order[c];
+            int vector = order[c];
             int largest = 0;
             for (int j = 0; j < d; j++) {
-                axes[c][j] = vectors[column][j];
+                axes[c][j] = vectors[vector][j];
                 if (Math.abs(axes[c][j]) > Math.abs(axes[c][largest])) {
                     largest = j;
                 }
