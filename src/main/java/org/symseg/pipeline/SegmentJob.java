@@ -134,13 +134,15 @@ public final class SegmentJob {
             progress.end();
             clock.lap("descriptors");
             if (!work.inputs().isEmpty()) {
-                Broadcast<RunPlan> shared = sc.broadcast(work);
-                JavaRDD<TileDescriptors> usable = all.filter(td -> !dropped.contains(td.tile().input()));
+                // with no input dropped, the plan and the tiles are the descriptor job's own, and
+                // so are its sums and rows
+                boolean complete = dropped.isEmpty();
+                Broadcast<RunPlan> shared = complete ? described : sc.broadcast(work);
+                JavaRDD<TileDescriptors> usable = complete ? all
+                        : all.filter(td -> !dropped.contains(td.tile().input()));
                 if (model == null) {
                     progress.begin(sc, "fit");
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
-                    // the descriptor job's sums and rows are this fit's own unless inputs were dropped
-                    boolean complete = dropped.isEmpty();
                     FisherStage.Fitted fitted = FisherStage.fit(usable, shared,
                             complete ? totals.sums() : null, complete ? totals.rows() : null, sc,
                             diagnosticsDir, runId());
