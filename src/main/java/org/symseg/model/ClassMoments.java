@@ -19,6 +19,8 @@ public final class ClassMoments implements Serializable {
     private final long[] counts;
     private final FixedSums sums;
     private final FixedSums squares;
+    /** Scratch for {@link #add}: one point's values, quantized. */
+    private transient double[] quantized;
 
     public ClassMoments(int classes, int channels) {
         this.channels = channels;
@@ -62,12 +64,11 @@ public final class ClassMoments implements Serializable {
     }
 
     public void add(int label, double[] values) {
-        double largest = 0;
-        double[] q = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            q[c] = FixedSums.quantize(values[c], SCALE);
-            largest = Math.max(largest, Math.abs(q[c]));
+        if (quantized == null) {
+            quantized = new double[channels];
         }
+        double[] q = quantized;
+        double largest = FixedSums.quantize(values, 0, channels, SCALE, q);
         double[] s = sums.pending(largest);
         double[] s2 = squares.pending(largest * largest);
         counts[label]++;

@@ -73,12 +73,10 @@ public final class CovarianceSums implements Serializable {
 
     /** The row's values as integers of 2^-18 in {@code q}; returns the largest magnitude. */
     private double quantize(float[] data, int offset, double[] q) {
-        double largest = 0;
         for (int j = 0; j < dimensions; j++) {
-            q[j] = FixedSums.quantize(data[offset + j], SCALE);
-            largest = Math.max(largest, Math.abs(q[j]));
+            q[j] = data[offset + j];
         }
-        return largest;
+        return FixedSums.quantize(q, 0, dimensions, SCALE, q);
     }
 
     private void addOne(double[] a, double largest) {

@@ -1,7 +1,9 @@
 package org.symseg.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -50,9 +52,16 @@ class FixedSumsTest {
 
     @Test
     void quantizedValuesAreWholeUnitsAndLargeOnesAreRefused() {
-        assertEquals(3.0, FixedSums.quantize(0.75, 4));
-        assertEquals(-1.0, FixedSums.quantize(-0.3, 4));
-        assertThrows(ArithmeticException.class, () -> FixedSums.quantize(1e9, 0x1p18));
-        assertThrows(ArithmeticException.class, () -> FixedSums.quantize(Double.NaN, 1));
+        double[] q = new double[3];
+        assertEquals(3.0, FixedSums.quantize(new double[] {9, 0.75, -0.3, 0.625}, 1, 3, 4, q));
+        assertArrayEquals(new double[] {3, -1, 2}, q);
+        double[] inPlace = {0.75, 0.25};
+        assertEquals(3.0, FixedSums.quantize(inPlace, 0, 2, 4, inPlace));
+        assertArrayEquals(new double[] {3, 1}, inPlace);
+        ArithmeticException large = assertThrows(ArithmeticException.class,
+                () -> FixedSums.quantize(new double[] {0.5, 1e9}, 0, 2, 0x1p18, q));
+        assertTrue(large.getMessage().contains("1.0E9"), large.getMessage());
+        assertThrows(ArithmeticException.class,
+                () -> FixedSums.quantize(new double[] {1, Double.NaN}, 0, 2, 1, q));
     }
 }
