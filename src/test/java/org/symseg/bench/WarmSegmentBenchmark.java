@@ -34,8 +34,9 @@ import org.symseg.pipeline.SparkContexts;
  * of N frames in one run). Each round writes into a fresh temporary directory, so no round reuses
  * an earlier model or skips an input. Per round it prints the wall time, the stage times of the
  * run's {@code manifest.json}, the share of the wall time outside the descriptor stage, and the
- * Spark jobs per stage ({@code --jobs}: every job with its call site). The JIT keeps compiling
- * for many rounds: {@code --warmup N} leaves the first N rounds uncounted, and with several
+ * Spark jobs per stage ({@code --jobs}: every job with its call site), and the time the JIT
+ * compiler and the garbage collector took meanwhile. The JIT keeps compiling for a hundred rounds
+ * of a small run and more: {@code --warmup N} leaves the first N rounds uncounted, and with several
  * masters each runs in a JVM of its own (same options and class path), as in one JVM the later
  * masters ran on code the JIT had compiled for the earlier ones.
  */
@@ -132,16 +133,36 @@ public final class WarmSegmentBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 String.join(" ", segmentArgs));
         List<Double> walls = new ArrayList<>();
+        long jitBefore = 0;
         for (int round = 0; round < rounds; round++) {
+            if (round == warmup) {
+                jitBefore = jitMillis();
+            }
             double wall = runOnce(master, round, sc, timeline);
             if (round >= warmup) {
                 walls.add(wall);
             }
         }
+        long jitPerRound = (jitMillis() - jitBefore) / walls.size();
         walls.sort(Comparator.naturalOrder());
-        System.out.printf(Locale.ROOT, "# %s median of %d warm rounds: %.3f s (min %.3f s)%n%n",
-                master, walls.size(), walls.get(walls.size() / 2), walls.get(0));
+        System.out.printf(Locale.ROOT, "# %s median of %d warm rounds: %.3f s (min %.3f s); JIT compiling "
+                + "%d ms a round meanwhile%n%n", master, walls.size(), walls.get(walls.size() / 2), walls.get(0),
+                jitPerRound);
         sc.sc().removeSparkListener(timeline);
+    }
+
+    /**
+     * Time the JIT compiler threads have spent compiling so far. On two cores their work takes
+     * CPU from the run: rounds are warm only once it has stopped growing.
+     */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Time the collectors have spent so far, as the JVM counts it (with G1 in Java 17: its pauses). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(bean -> Math.max(0, bean.getCollectionTime())).sum();
     }
 
     private double runOnce(String master, int round, JavaSparkContext sc, JobTimeline timeline)
@@ -151,10 +172,14 @@ public final class WarmSegmentBenchmark {
         command.addAll(segmentArgs);
         command.addAll(List.of("--out", out.toString(), "--master", master, "--quiet"));
         StringWriter printed = new StringWriter();
+        long jit = jitMillis();
+        long gc = gcMillis();
         long start = System.nanoTime();
         int code = Main.execute(new PrintWriter(printed, true), new PrintWriter(printed, true),
                 command.toArray(String[]::new));
         double wall = (System.nanoTime() - start) / 1e9;
+        jit = jitMillis() - jit;
+        gc = gcMillis() - gc;
         try {
             if (code != 0) {
                 throw new IllegalStateException("segment exited with " + code + ":\n" + printed);
@@ -162,9 +187,9 @@ public final class WarmSegmentBenchmark {
             List<JobTimeline.Job> jobs = timeline.drain(sc.sc());
             JsonNode timings = new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
                     .get("timingsMs");
-            System.out.printf(Locale.ROOT, "round %d%s: wall %.3f s | %s | outside descriptors %.0f%%%n",
-                    round + 1, round < warmup ? " (warm-up)" : "", wall, stages(timings),
-                    100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall));
+            System.out.printf(Locale.ROOT, "round %d%s: wall %.3f s | %s | outside descriptors %.0f%% | "
+                    + "JIT %d ms, GC %d ms%n", round + 1, round < warmup ? " (warm-up)" : "", wall, stages(timings),
+                    100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall), jit, gc);
             System.out.println("    " + JobTimeline.summary(jobs));
             if (listJobs) {
                 jobs.forEach(job -> System.out.printf(Locale.ROOT,
