@@ -7,12 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * PNG files written fast: 8-bit RGB, or 8-bit palette for byte-indexed images, rows unfiltered,
- * deflate level 1. On a 1024² overlay of a microscopy image, ImageIO's writer at level 1 took
+ * deflate level 1, bands of rows deflated on all cores (a 1024² palette overlay: 23 ms on one
+ * core, 12 ms on two, 0.4 % larger). On a 1024² overlay of a microscopy image, ImageIO's writer at level 1 took
  * 66–72 ms (its adaptive row filters cost Java time and left deflate no less to do), this 46 ms,
  * and the file came out the same size (1593 KB against 1594 KB); at ImageIO's default level 9 it
  * had been 110 ms. Overlays are noisy pictures, where filters find little; plots and label
@@ -25,6 +28,10 @@ public final class PngWriter {
     private static final int PALETTE = 3;
     /** Compressed bytes per IDAT chunk. */
     private static final int CHUNK = 1 << 16;
+    /** Raw bytes per separately deflated band: a 32 KB window restarts 4 times a megabyte. */
+    private static final int BAND = 1 << 18;
+    /** zlib's header for deflate with a 32 KB window at the fastest level. */
+    private static final byte[] ZLIB_HEADER = {0x78, 0x01};
 
     private PngWriter() {
     }
@@ -66,55 +73,111 @@ public final class PngWriter {
                 && palette.getPixelSize() == 8 ? palette : null;
     }
 
+    /**
+     * The image data: the rows' bytes in bands of about {@link #BAND} bytes, each deflated on its
+     * own (the last finished, the others flushed to a byte boundary, so that one after another
+     * they make one deflate stream), as many bands at once as there are cores, on the JVM's common
+     * pool. The bands depend on the image alone, so the file is the same bytes on any machine.
+     */
     private static void writePixels(BufferedImage image, boolean indexed, DataOutputStream data)
             throws IOException {
-        int width = image.getWidth();
         int height = image.getHeight();
-        byte[] row = new byte[1 + (indexed ? width : 3 * width)]; // row[0]: filter "none"
+        int rowBytes = 1 + (indexed ? image.getWidth() : 3 * image.getWidth());
+        int bandRows = Math.max(1, BAND / rowBytes);
+        int bands = (height + bandRows - 1) / bandRows;
+        int atOnce = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Adler32 checksum = new Adler32();
+        byte[] buffer = new byte[CHUNK];
+        int buffered = 0;
+        buffered = append(ZLIB_HEADER, buffer, buffered, data);
+        for (int first = 0; first < bands; first += atOnce) {
+            byte[][][] done = IntStream.range(first, Math.min(bands, first + atOnce)).parallel()
+                    .mapToObj(band -> {
+                        int top = band * bandRows;
+                        byte[] raw = rows(image, indexed, top, Math.min(height, top + bandRows), rowBytes);
+                        return new byte[][] {raw, deflate(raw, band == bands - 1)};
+                    })
+                    .toArray(byte[][][]::new);
+            for (byte[][] band : done) {
+                checksum.update(band[0]);
+                buffered = append(band[1], buffer, buffered, data);
+            }
+        }
+        long adler = checksum.getValue();
+        buffered = append(new byte[] {(byte) (adler >> 24), (byte) (adler >> 16), (byte) (adler >> 8),
+            (byte) adler}, buffer, buffered, data);
+        chunk(data, "IDAT", buffer, buffered);
+    }
+
+    /** Rows top .. end - 1, each as its filter byte (0, none) and its pixels' bytes. */
+    private static byte[] rows(BufferedImage image, boolean indexed, int top, int end, int rowBytes) {
+        int width = image.getWidth();
+        byte[] raw = new byte[(end - top) * rowBytes];
         int[] argb = indexed ? null : new int[width];
         // these hold each pixel as one int, 0xRRGGBB in its low bytes, which getRGB would convert
         boolean packed = image.getType() == BufferedImage.TYPE_INT_RGB
                 || image.getType() == BufferedImage.TYPE_INT_ARGB;
-        byte[] compressed = new byte[CHUNK];
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            for (int y = 0; y < height; y++) {
-                if (indexed) {
-                    byte[] pixels = (byte[]) image.getRaster().getDataElements(0, y, width, 1, null);
-                    System.arraycopy(pixels, 0, row, 1, width);
+        for (int y = top, at = 0; y < end; y++, at += rowBytes) {
+            if (indexed) {
+                byte[] pixels = (byte[]) image.getRaster().getDataElements(0, y, width, 1, null);
+                System.arraycopy(pixels, 0, raw, at + 1, width);
+            } else {
+                if (packed) {
+                    image.getRaster().getDataElements(0, y, width, 1, argb);
                 } else {
-                    if (packed) {
-                        image.getRaster().getDataElements(0, y, width, 1, argb);
-                    } else {
-                        image.getRGB(0, y, width, 1, argb, 0, width);
-                    }
-                    for (int x = 0, at = 1; x < width; x++, at += 3) {
-                        int pixel = argb[x];
-                        row[at] = (byte) (pixel >> 16);
-                        row[at + 1] = (byte) (pixel >> 8);
-                        row[at + 2] = (byte) pixel;
-                    }
+                    image.getRGB(0, y, width, 1, argb, 0, width);
                 }
-                deflater.setInput(row);
-                while (!deflater.needsInput()) {
-                    drain(deflater, compressed, data);
+                for (int x = 0, i = at + 1; x < width; x++, i += 3) {
+                    int pixel = argb[x];
+                    raw[i] = (byte) (pixel >> 16);
+                    raw[i + 1] = (byte) (pixel >> 8);
+                    raw[i + 2] = (byte) pixel;
                 }
             }
-            deflater.finish();
-            while (!deflater.finished()) {
-                drain(deflater, compressed, data);
+        }
+        return raw;
+    }
+
+    /** One band as raw deflate blocks: finished if it is the last, else flushed to a byte boundary. */
+    private static byte[] deflate(byte[] raw, boolean last) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
+        byte[] buffer = new byte[CHUNK];
+        try {
+            deflater.setInput(raw);
+            if (last) {
+                deflater.finish();
+                while (!deflater.finished()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+            } else {
+                int length;
+                do {
+                    // a sync flush fills the buffer to the brim while it has more to give
+                    length = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, length);
+                } while (length == buffer.length || !deflater.needsInput());
             }
         } finally {
             deflater.end();
         }
+        return out.toByteArray();
     }
 
-    private static void drain(Deflater deflater, byte[] buffer, DataOutputStream data)
+    /** Adds bytes to the IDAT buffer, writing a chunk each time it is full; returns its new fill. */
+    private static int append(byte[] bytes, byte[] buffer, int buffered, DataOutputStream data)
             throws IOException {
-        int length = deflater.deflate(buffer);
-        if (length > 0) {
-            chunk(data, "IDAT", buffer, length);
+        for (int from = 0; from < bytes.length; ) {
+            int n = Math.min(bytes.length - from, buffer.length - buffered);
+            System.arraycopy(bytes, from, buffer, buffered, n);
+            from += n;
+            buffered += n;
+            if (buffered == buffer.length) {
+                chunk(data, "IDAT", buffer, buffered);
+                buffered = 0;
+            }
         }
+        return buffered;
     }
 
     private static void chunk(DataOutputStream data, String type, byte[] content, int length)

@@ -2,6 +2,7 @@ package org.symseg.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -62,6 +63,56 @@ class PngWriterTest {
             }
         }
         assertReadsBackTheSame(noise);
+    }
+
+    /**
+     * A large image is deflated in bands, several at once: the bands must still make one zlib
+     * stream, whose checksum the inflater verifies, holding every row.
+     */
+    @Test
+    void bandsDeflatedApartMakeOneStreamWithItsChecksum() throws Exception {
+        byte[] greys = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            greys[i] = (byte) i;
+        }
+        int w = 1500;
+        int h = 1100;
+        BufferedImage indexed = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, greys, greys, greys));
+        Random random = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // flat bands between noisy ones, so that bands compress to different lengths
+                indexed.getRaster().setSample(x, y, 0, (y / 300) % 2 == 0 ? random.nextInt(256) : x % 7);
+            }
+        }
+        assertReadsBackTheSame(indexed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngWriter.write(indexed, out);
+        java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(out.toByteArray()));
+        in.skipBytes(8);
+        ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+        while (true) {
+            int length = in.readInt();
+            byte[] type = in.readNBytes(4);
+            byte[] content = in.readNBytes(length);
+            in.readInt();
+            if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IDAT")) {
+                zlib.write(content);
+            } else if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IEND")) {
+                break;
+            }
+        }
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(zlib.toByteArray());
+        byte[] raw = new byte[h * (1 + w) + 1];
+        int n = 0;
+        while (!inflater.finished() && n < raw.length) {
+            n += inflater.inflate(raw, n, raw.length - n);
+        }
+        assertTrue(inflater.finished());
+        assertEquals(h * (1 + w), n);
+        assertEquals(0, inflater.getRemaining());
     }
 
     private static void assertReadsBackTheSame(BufferedImage image) throws Exception {
