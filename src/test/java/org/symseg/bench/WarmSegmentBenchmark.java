@@ -35,9 +35,9 @@ import org.symseg.pipeline.SparkContexts;
  * an earlier model or skips an input. Per round it prints the wall time, the stage times of the
  * run's {@code manifest.json}, the share of the wall time outside the descriptor stage, and the
  * Spark jobs per stage ({@code --jobs}: every job with its call site), and the time the JIT
- * compiler and the garbage collector took meanwhile. The JIT keeps compiling for a hundred rounds
- * of a small run and more: {@code --warmup N} leaves the first N rounds uncounted, and with several
- * masters each runs in a JVM of its own (same options and class path), as in one JVM the later
+ * compiler and the garbage collector took meanwhile. The JIT keeps compiling for a hundred
+ * rounds of a small run and more: {@code --warmup N} leaves the first N rounds uncounted, and
+ * with several masters each runs in a JVM of its own (same options and class path), as in one JVM the later
  * masters ran on code the JIT had compiled for the earlier ones.
  */
 public final class WarmSegmentBenchmark {
