@@ -111,13 +111,8 @@ final class FitRows implements Serializable {
 
     /** How many points fall to each of the model's clusters. */
     long[] counts(SegmentationModel model) {
-        long[] counts = new long[model.patterns()];
-        for (long[] tileCounts : perTile(tile -> FitStage.counts(model, tile.values(), rowOffsets(tile)))) {
-            for (int c = 0; c < counts.length; c++) {
-                counts[c] += tileCounts[c];
-            }
-        }
-        return counts;
+        return perTile(tile -> FitStage.counts(model, tile.values(), rowOffsets(tile))).stream()
+                .reduce(new long[model.patterns()], FitStage::add);
     }
 
     /**

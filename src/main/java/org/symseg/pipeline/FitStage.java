@@ -163,7 +163,8 @@ final class FitStage {
         }).treeReduce(CovarianceSums::merge);
     }
 
-    private static long[] add(long[] a, long[] b) {
+    /** Adds b to a, element by element; returns a. */
+    static long[] add(long[] a, long[] b) {
         for (int i = 0; i < a.length; i++) {
             a[i] += b[i];
         }
