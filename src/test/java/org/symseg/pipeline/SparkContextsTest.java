@@ -21,10 +21,11 @@ class SparkContextsTest {
     }
 
     @Test
-    void theSharedLocalContextParallelismIsItsThreadCount() {
+    void theSharedLocalContextHasTheLocalSettings() {
         JavaSparkContext sc = SharedSpark.context();
         assertEquals("2", sc.getConf().get("spark.default.parallelism"));
         assertEquals(2, sc.defaultParallelism());
+        assertEquals(String.valueOf(64 << 20), sc.getConf().get("spark.task.maxDirectResultSize"));
     }
 
     @Test
