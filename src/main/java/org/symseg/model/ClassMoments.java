@@ -43,18 +43,36 @@ public final class ClassMoments implements Serializable {
      */
     public static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
             boolean withFeatures) {
+        return byPattern(model, data, offsets, withFeatures, null);
+    }
+
+    /**
+     * The same with the features, and the PCA features of each point already projected by
+     * {@code model}: {@code features[p]} for the point at {@code offsets[p]}.
+     */
+    public static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
+            double[][] features) {
+        return byPattern(model, data, offsets, true, features);
+    }
+
+    private static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
+            boolean withFeatures, double[][] known) {
         int length = model.descriptorLength();
         int features = withFeatures ? model.features() : 0;
         ClassMoments moments = new ClassMoments(model.patterns(), length + features);
         double[] projected = new double[model.features()];
         double[] values = new double[length + features];
-        for (int offset : offsets) {
+        for (int p = 0; p < offsets.length; p++) {
+            int offset = offsets[p];
             for (int d = 0; d < length; d++) {
                 values[d] = data[offset + d];
             }
-            model.project(data, offset, projected);
-            System.arraycopy(projected, 0, values, length, features);
-            moments.add(model.nearest(projected), values);
+            double[] point = known != null ? known[p] : projected;
+            if (known == null) {
+                model.project(data, offset, projected);
+            }
+            System.arraycopy(point, 0, values, length, features);
+            moments.add(model.nearest(point), values);
         }
         return moments;
     }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,6 +36,9 @@ final class FitRows implements Serializable {
     private final List<TileRows> tiles;
     /** (ordinal, tile, row) of every point, by ordinal; worked out on the driver when needed. */
     private transient List<long[]> runOrder;
+    /** The axes {@link #features} last projected on, and the features by tile and row. */
+    private transient double[][] projectedOn;
+    private transient double[][][] projected;
 
     private FitRows(int length, List<TileRows> tiles) {
         this.length = length;
@@ -75,6 +78,8 @@ final class FitRows implements Serializable {
     FitRows merge(FitRows other) {
         tiles.addAll(other.tiles);
         runOrder = null;
+        projected = null;
+        projectedOn = null;
         return this;
     }
 
@@ -89,7 +94,8 @@ final class FitRows implements Serializable {
 
     CovarianceSums covariance() {
         CovarianceSums sums = new CovarianceSums(length);
-        for (CovarianceSums tileSums : perTile(tile -> {
+        for (CovarianceSums tileSums : perTile(t -> {
+            TileRows tile = tiles.get(t);
             CovarianceSums one = new CovarianceSums(length);
             one.addAll(tile.values(), rowOffsets(tile));
             return one;
@@ -99,11 +105,18 @@ final class FitRows implements Serializable {
         return sums;
     }
 
-    /** The moments of every channel and feature by label under {@code model}. */
+    /**
+     * The moments of every channel and feature by label under {@code model}; the features
+     * {@link #features} projected on the model's axes are not projected again.
+     */
     ClassMoments moments(SegmentationModel model) {
         ClassMoments moments = new ClassMoments(model.patterns(), length + model.features());
-        for (ClassMoments tileMoments : perTile(
-                tile -> ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), true))) {
+        double[][][] known = model.components() == projectedOn ? projected : null;
+        for (ClassMoments tileMoments : perTile(t -> {
+            TileRows tile = tiles.get(t);
+            return known == null ? ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), true)
+                    : ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), known[t]);
+        })) {
             moments.merge(tileMoments);
         }
         return moments;
@@ -111,8 +124,10 @@ final class FitRows implements Serializable {
 
     /** How many points fall to each of the model's clusters. */
     long[] counts(SegmentationModel model) {
-        return perTile(tile -> FitStage.counts(model, tile.values(), rowOffsets(tile))).stream()
-                .reduce(new long[model.patterns()], FitStage::add);
+        return perTile(t -> {
+            TileRows tile = tiles.get(t);
+            return FitStage.counts(model, tile.values(), rowOffsets(tile));
+        }).stream().reduce(new long[model.patterns()], FitStage::add);
     }
 
     /**
@@ -122,11 +137,18 @@ final class FitRows implements Serializable {
     double[][] features(SegmentationModel basis) {
         List<long[]> order = inRunOrder();
         double[][] features = new double[order.size()][];
+        double[][][] byTile = new double[tiles.size()][][];
+        for (int t = 0; t < byTile.length; t++) {
+            byTile[t] = new double[tiles.get(t).ordinals().length][];
+        }
         IntStream.range(0, features.length).parallel().forEach(i -> {
             long[] at = order.get(i);
             features[i] = new double[basis.features()];
             basis.project(tiles.get((int) at[1]).values(), (int) at[2] * length, features[i]);
+            byTile[(int) at[1]][(int) at[2]] = features[i];
         });
+        projectedOn = basis.components();
+        projected = byTile;
         return features;
     }
 
@@ -134,8 +156,8 @@ final class FitRows implements Serializable {
      * Each tile's part of a sum, worked out on the driver's cores in parallel; the sums are exact,
      * so merged in any order they come out the same.
      */
-    private <T> List<T> perTile(Function<TileRows, T> part) {
-        return tiles.parallelStream().map(part).toList();
+    private <T> List<T> perTile(IntFunction<T> part) {
+        return IntStream.range(0, tiles.size()).parallel().mapToObj(part).toList();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.symseg.config.ConfigLoader;
 import org.symseg.dataset.InputExpander;
 import org.symseg.image.AnyFormatReader;
 import org.symseg.model.KSelection;
+import org.symseg.model.ClassMoments;
 import org.symseg.model.SegmentationModel;
 import org.symseg.testing.SharedSpark;
 
@@ -80,6 +81,20 @@ class FitStageTest {
         assertTrue(Arrays.deepEquals(spark.centres(), driver.centres()), "same centres");
         assertEquals(1, sc.statusTracker().getJobIdsForGroup(group).length, "MLlib's pass alone");
         SegmentationModel model = spark.unordered();
+        // the driver's moments reuse the features it projected for the fit (the same axes), or
+        // project again (other axes of the same values): both as the Spark pass gathers them
+        ClassMoments expected = tiles.map(td -> ClassMoments.byPattern(model, td.data(),
+                FitPoints.offsets(shared.value(), td.tile()), true)).treeReduce(ClassMoments::merge);
+        SegmentationModel sameValues = new SegmentationModel(
+                Arrays.stream(model.components()).map(double[]::clone).toArray(double[][]::new), model.centres());
+        for (ClassMoments moments : List.of(totals.rows().moments(driver.unordered()),
+                totals.rows().moments(sameValues))) {
+            assertArrayEquals(expected.counts(), moments.counts());
+            for (int c = 0; c < expected.channels(); c++) {
+                assertEquals(expected.variance(c), moments.variance(c), 0.0, "channel " + c);
+                assertEquals(expected.separability(c), moments.separability(c), 0.0, "channel " + c);
+            }
+        }
         assertTrue(Arrays.deepEquals(FitStage.fit(tiles, shared, null).model().centres(),
                 FitStage.fit(tiles, shared, totals.rows()).model().centres()), "same ordered model");
         assertArrayEquals(totals.rows().counts(model), tiles.map(td -> FitStage.counts(model,
