@@ -47,8 +47,8 @@ public final class ClassMoments implements Serializable {
     }
 
     /**
-     * The same with the features, and the PCA features of each point already projected by
-     * {@code model}: {@code features[p]} for the point at {@code offsets[p]}.
+     * The same with the features, given rather than projected again: {@code features[p]} is the
+     * projection by {@code model} of the descriptor at {@code offsets[p]}.
      */
     public static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
             double[][] features) {
