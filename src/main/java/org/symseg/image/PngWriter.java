@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -91,16 +92,16 @@ public final class PngWriter {
         byte[] buffer = new byte[CHUNK];
         int buffered = append(ZLIB_HEADER, buffer, 0, data);
         for (int first = 0; first < bands; first += atOnce) {
-            byte[][][] done = IntStream.range(first, Math.min(bands, first + atOnce)).parallel()
+            List<Band> done = IntStream.range(first, Math.min(bands, first + atOnce)).parallel()
                     .mapToObj(band -> {
                         int top = band * bandRows;
                         byte[] raw = rows(image, indexed, top, Math.min(height, top + bandRows), rowBytes);
-                        return new byte[][] {raw, deflate(raw, band == bands - 1)};
+                        return new Band(raw, deflate(raw, band == bands - 1));
                     })
-                    .toArray(byte[][][]::new);
-            for (byte[][] band : done) {
-                checksum.update(band[0]);
-                buffered = append(band[1], buffer, buffered, data);
+                    .toList();
+            for (Band band : done) {
+                checksum.update(band.raw());
+                buffered = append(band.deflated(), buffer, buffered, data);
             }
         }
         long adler = checksum.getValue();
@@ -109,6 +110,10 @@ public final class PngWriter {
         if (buffered > 0) {
             chunk(data, "IDAT", buffer, buffered);
         }
+    }
+
+    /** A band of rows as PNG lays them out, and the same deflated. */
+    private record Band(byte[] raw, byte[] deflated) {
     }
 
     /** Rows top .. end - 1, each as its filter byte (0, none) and its pixels' bytes. */

@@ -8,7 +8,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +92,21 @@ class PngWriterTest {
         assertReadsBackTheSame(indexed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PngWriter.write(indexed, out);
-        java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(out.toByteArray()));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(out.toByteArray()));
         in.skipBytes(8);
         ByteArrayOutputStream zlib = new ByteArrayOutputStream();
         while (true) {
             int length = in.readInt();
-            byte[] type = in.readNBytes(4);
+            String type = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
             byte[] content = in.readNBytes(length);
             in.readInt();
-            if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IDAT")) {
+            if (type.equals("IDAT")) {
                 zlib.write(content);
-            } else if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IEND")) {
+            } else if (type.equals("IEND")) {
                 break;
             }
         }
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        Inflater inflater = new Inflater();
         inflater.setInput(zlib.toByteArray());
         byte[] raw = new byte[h * (1 + w) + 1];
         int n = 0;

@@ -68,8 +68,8 @@ class SeriesTest {
         assertEquals(List.of("input,frame,pattern_0,pattern_1"), stats.subList(0, 1));
         assertEquals(4, stats.size());
         List<String> parquet = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(out.resolve("stats/fractions.parquet").toUri())).build()) {
+        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(out.resolve("stats/fractions.parquet").toUri());
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), table).build()) {
             for (Group row = reader.read(); row != null; row = reader.read()) {
                 parquet.add(row.getString("input", 0) + "," + row.getInteger("frame", 0) + ","
                         + String.format(java.util.Locale.ROOT, "%.6f,%.6f", row.getDouble("pattern_0", 0),
@@ -78,9 +78,8 @@ class SeriesTest {
         }
         assertEquals(stats.subList(1, 4), parquet, "the Parquet table holds the CSV's rows");
         // one encoding per column chunk: with two, their order in the footer varies between JVMs
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(out.resolve("stats/fractions.parquet").toUri()),
-                new org.apache.hadoop.conf.Configuration()))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(
+                HadoopInputFile.fromPath(table, new org.apache.hadoop.conf.Configuration()))) {
             for (BlockMetaData block : footer.getFooter().getBlocks()) {
                 for (ColumnChunkMetaData column : block.getColumns()) {
                     assertEquals(1, column.getEncodings().size(), column.getPath() + ": " + column.getEncodings());
