@@ -38,6 +38,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // a command line picocli cannot parse (unknown option, missing --out, a value of the wrong
+        // type) gets one line, as a bad value does, rather than the whole usage page
+        cli.setParameterExceptionHandler((e, given) -> {
+            CommandLine where = e.getCommandLine();
+            where.getErr().println("symseg: " + e.getMessage() + " (" + where.getCommandSpec().qualifiedName()
+                    + " --help lists the options)");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("symseg: " + e);
             e.printStackTrace(line.getErr());
