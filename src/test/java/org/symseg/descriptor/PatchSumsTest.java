@@ -46,13 +46,14 @@ class PatchSumsTest {
         RowSums rowSums = new RowSums(image);
         RowPairs pairs = new RowPairs(values, stride, 64, 40);
         List<PointOperation> ops = operations();
-        float[] tile = new float[4];
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
             SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new);
             DiskScorer tiles = DiskScorer.overRowPairs(pairs, rowSums, disk, tables, new VectorPatchSums());
             DiskScorer single = new DiskScorer(values, stride, rowSums, disk, tables, new ScalarPatchSums());
+            // a tile's lanes are as many as the CPU's vectors hold: 4 with AVX2, 8 with AVX-512
+            float[] tile = new float[tiles.lanes()];
             int x = 15;
             int y = 18;
             tiles.enterBlock(x, y);
