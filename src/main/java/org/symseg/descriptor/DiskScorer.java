@@ -37,6 +37,9 @@ final class DiskScorer {
     private final PatchSums one = new ScalarPatchSums();
     private final double[] sa;
     private final double[] saa;
+    /** The original sums of a whole run ({@link #scoreRun}), grown as needed. */
+    private double[] runSa = new double[0];
+    private double[] runSaa = new double[0];
     private final double[] s1;
     private final double[] s2;
     private final double[] s3;
@@ -54,7 +57,7 @@ final class DiskScorer {
     private final boolean[] pairDone;
     /**
      * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
-     * {@link #scoreRun} or {@link #scoreOne} have reused them.
+     * {@link #scoreOne} has reused them.
      */
     private int entered = -1;
 
@@ -162,19 +165,23 @@ final class DiskScorer {
      * score of operation o at pixel x + i goes to {@code out[o * plane + to + i]}.
      */
     void scoreRun(int x, int y, int count, float[] out, int to, int plane) {
-        entered = -1;
+        if (runSa.length < count) {
+            runSa = new double[count];
+            runSaa = new double[count];
+        }
+        rowSums.originals(x, y, count, spans, diskOffsets.length, runSa, runSaa);
         int ops = operations.length;
         int i = 0;
         for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {
-            original(x + i, y, lanes);
+            java.util.Arrays.fill(pairDone, false);
             for (int o = 0; o < ops; o++) {
-                score(block, o, index(x + i, y), out, o * plane + to + i);
+                score(block, o, index(x + i, y), runSa, runSaa, i, out, o * plane + to + i);
             }
         }
         for (; i < count; i++) {
-            original(x + i, y, 1);
+            java.util.Arrays.fill(pairDone, false);
             for (int o = 0; o < ops; o++) {
-                score(one, o, index(x + i, y), out, o * plane + to + i);
+                score(one, o, index(x + i, y), runSa, runSaa, i, out, o * plane + to + i);
             }
         }
     }
@@ -209,14 +216,14 @@ final class DiskScorer {
 
     /** Scores of operation {@code o} at the block entered last, into out[0...]. */
     void scoreBlock(int o, float[] out) {
-        score(block, o, entered, out, 0);
+        score(block, o, entered, sa, saa, 0, out, 0);
     }
 
     /** Score of operation {@code o} at pixel (x, y). */
     float scoreOne(int x, int y, int o) {
         entered = -1;
         original(x, y, 1);
-        score(one, o, index(x, y), single, 0);
+        score(one, o, index(x, y), sa, saa, 0, single, 0);
         return single[0];
     }
 
@@ -232,22 +239,26 @@ final class DiskScorer {
         }
     }
 
-    /** Operation o's scores for the block at {@code at}, lane i's into out[first + i]. */
-    private void score(PatchSums sums, int o, int at, float[] out, int first) {
+    /**
+     * Operation o's scores for the block at {@code at}, lane i's into out[first + i]; its
+     * original sums are sa[from + i] and saa[from + i].
+     */
+    private void score(PatchSums sums, int o, int at, double[] sa, double[] saa, int from, float[] out,
+            int first) {
         Operation op = operations[o];
         long n = diskOffsets.length;
         if (op.exact()) {
             sums.products(values, at, op.doubledA, op.doubledB, s1);
             sums.products(values, at, op.singleA, op.singleB, s2);
             for (int i = 0; i < sums.lanes(); i++) {
-                long a = (long) sa[i];
-                long aa = (long) saa[i];
+                long a = (long) sa[from + i];
+                long aa = (long) saa[from + i];
                 out[first + i] = Pearson.of(n, a, a, aa, aa, 2 * (long) s1[i] + (long) s2[i]);
             }
         } else if (partner[o] < 0) {
             sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i] = Pearson.of(n, sa[i], s1[i], saa[i], s2[i], s3[i]);
+                out[first + i] = Pearson.of(n, sa[from + i], s1[i], saa[from + i], s2[i], s3[i]);
             }
         } else {
             int lead = Math.min(o, partner[o]);
@@ -260,7 +271,7 @@ final class DiskScorer {
             }
             double[] cross = o == lead ? pair[2] : pair[3];
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i] = Pearson.of(n, sa[i], pair[0][i], saa[i], pair[1][i], cross[i]);
+                out[first + i] = Pearson.of(n, sa[from + i], pair[0][i], saa[from + i], pair[1][i], cross[i]);
             }
         }
     }
