@@ -3,7 +3,7 @@ package org.symseg.descriptor;
 /**
  * The sums Pearson's correlation needs, for a block of {@link #lanes()} neighbouring pixels at a
  * time: each lane is the patch at the pixel of index {@code at + lane} (along a row, or a tile of
- * {@link RowPairs}), and every sample is taken relative to that pixel's own value.
+ * {@link RowPairs}); interpolated samples are taken relative to that pixel's own value.
  * Implementations differ only in how many pixels they add up at once; each lane adds the same
  * terms, as the same Java operations, in the same order, so all of them give bit-identical sums.
  */
@@ -12,7 +12,11 @@ interface PatchSums {
     /** Pixels per block. */
     int lanes();
 
-    /** Sum of the products of the samples at {@code first[i]} and {@code second[i]}. */
+    /**
+     * Sum of the products of the samples at {@code first[i]} and {@code second[i]}: the pixels'
+     * own values, not relative to the base pixel, as whole pixels multiply and add up exactly
+     * (the caller takes the base out afterwards, in integers).
+     */
     void products(double[] v, int at, int[] first, int[] second, double[] out);
 
     /**

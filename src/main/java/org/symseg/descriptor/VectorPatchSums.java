@@ -20,12 +20,10 @@ final class VectorPatchSums implements PatchSums {
 
     @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
-        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
         DoubleVector s = DoubleVector.zero(SPECIES);
         for (int i = 0; i < first.length; i++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + first[i]).sub(base);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, v, at + second[i]).sub(base);
-            s = s.add(a.mul(b));
+            s = s.add(DoubleVector.fromArray(SPECIES, v, at + first[i])
+                    .mul(DoubleVector.fromArray(SPECIES, v, at + second[i])));
         }
         s.intoArray(out, 0);
     }
