@@ -171,7 +171,7 @@ final class DiskScorer {
             runSa = new double[count];
             runSaa = new double[count];
         }
-        rowSums.originals(x, y, count, spans, diskOffsets.length, runSa, runSaa);
+        rowSums.originals(x, y, count, spans, diskOffsets.length, runSa, runSaa, 0);
         int ops = operations.length;
         int i = 0;
         for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {

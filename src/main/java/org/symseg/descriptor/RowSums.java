@@ -75,12 +75,12 @@ final class RowSums {
     }
 
     /**
-     * {@link #original} for the {@code count} pixels from (x, y) along its row, into sa[0...]
-     * and saa[0...]: each row of the disk is one pass over neighbouring entries for the whole
-     * run, which the compiler vectorises, rather than two lookups per pixel. The same exact
-     * integers, so the same bits.
+     * The sums of the patches whose base pixels are the {@code count} pixels from (x, y) along
+     * its row and whose disk, of {@code n} samples, has {@code spans}: pixel x + j's into
+     * sa[into + j] and saa[into + j]. Each row of the disk is one pass over neighbouring entries
+     * for the whole run, which the compiler vectorises.
      */
-    void originals(int x, int y, int count, int[] spans, int n, double[] sa, double[] saa) {
+    void originals(int x, int y, int count, int[] spans, int n, double[] sa, double[] saa, int into) {
         if (runSum.length < count) {
             runSum = new long[count];
             runSquares = new long[count];
@@ -100,15 +100,13 @@ final class RowSums {
         }
         int base = y * width + x;
         for (int j = 0; j < count; j++) {
-            long b = pixels[base + j];
-            sa[j] = s[j] - n * b;
-            saa[j] = ss[j] - 2 * b * s[j] + n * b * b;
+            relative(s[j], ss[j], pixels[base + j], n, sa, saa, into + j);
         }
     }
 
     /**
-     * The sums of the patch whose base pixel is (x, y) and whose disk, of {@code n} samples, has
-     * {@code spans}, into sa[lane] and saa[lane].
+     * {@link #originals} of the one pixel (x, y), into sa[lane] and saa[lane]: two lookups per
+     * row of the disk.
      */
     void original(int x, int y, int[] spans, int n, double[] sa, double[] saa, int lane) {
         int at = y * stride + x;
@@ -118,9 +116,15 @@ final class RowSums {
             s += sum[at + spans[i + 1]] - sum[at + spans[i]];
             ss += squares[at + spans[i + 1]] - squares[at + spans[i]];
         }
-        // the samples relative to the base b: sum (v - b) and sum (v - b)^2, expanded
-        long b = pixels[y * width + x];
-        sa[lane] = s - n * b;
-        saa[lane] = ss - 2 * b * s + n * b * b;
+        relative(s, ss, pixels[y * width + x], n, sa, saa, lane);
+    }
+
+    /**
+     * From the sum s and sum of squares ss of a patch's n samples to those of the samples less
+     * its base b, sum (v - b) and sum (v - b)^2, expanded; into sa[i] and saa[i].
+     */
+    private static void relative(long s, long ss, long b, int n, double[] sa, double[] saa, int i) {
+        sa[i] = s - n * b;
+        saa[i] = ss - 2 * b * s + n * b * b;
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A bad option value, or a command line that does not parse, is refused in one line before Spark
- * starts. Run in a separate JVM that has no Spark
- * module openings, so starting Spark there could not even succeed quietly.
+ * starts. Run in a separate JVM that has no Spark module openings, so starting Spark there could
+ * not even succeed quietly.
  */
 class BadOptionTest {
 

@@ -75,13 +75,15 @@ class PatchSumsTest {
         QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 7);
         double[] values = image.asDoubles();
         RowSums rowSums = new RowSums(image);
-        double[] sa = new double[1];
-        double[] saa = new double[1];
+        double[] sa = new double[33];
+        double[] saa = new double[33];
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(12, c % 2 == 1, c / 2 == 1);
             int[] spans = rowSums.spans(disk);
             for (int y = 13; y < 26; y += 3) {
-                for (int x = 13; x < 46; x += 4) {
+                // a run of 33 pixels from x = 13, as the whole-pixel pass asks for them
+                rowSums.originals(13, y, 33, spans, disk.size(), sa, saa, 0);
+                for (int x = 13; x < 46; x++) {
                     // the sums as the kernels added them up before
                     double base = values[y * 60 + x];
                     double s = 0;
@@ -91,9 +93,8 @@ class PatchSumsTest {
                         s += a;
                         ss += a * a;
                     }
-                    rowSums.original(x, y, spans, disk.size(), sa, saa, 0);
-                    assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(sa[0]));
-                    assertEquals(Double.doubleToLongBits(ss), Double.doubleToLongBits(saa[0]));
+                    assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(sa[x - 13]));
+                    assertEquals(Double.doubleToLongBits(ss), Double.doubleToLongBits(saa[x - 13]));
                 }
             }
         }
