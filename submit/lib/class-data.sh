@@ -60,7 +60,8 @@ run_with_class_data() {
     # an archive of a help page would hold none of Spark's classes, and stand in for a real one
     [[ $arg =~ ^(-h|--help|-V|--version)$ ]] && exec "$@"
   done
-  echo "symseg: recording class data for faster starts (this run only): $archive" >&2
+  # announced once recorded: a run that fails (a mistyped option, say) keeps none and prints
+  # only its own error
   local partial="$archive.partial-$$" code=0
   # shellcheck disable=SC2064 # the name is fixed now
   trap "rm -f '$partial'" EXIT
@@ -69,6 +70,7 @@ run_with_class_data() {
     if "${jvm[@]}" "${quiet[@]}" -Xshare:on -XX:SharedArchiveFile="$partial" -XX:ErrorFile=/dev/null \
         -version > /dev/null 2>&1; then
       mv -f "$partial" "$archive"
+      echo "symseg: recorded class data for faster starts (this run took longer): $archive" >&2
       # archives older than the jar were recorded for an earlier build; those of other JVM
       # options for this build stay, so runs that alternate options do not record each time
       find "$root/target" -maxdepth 1 -name 'symseg-*.jsa*' ! -name "$(basename "$archive")" \

@@ -79,7 +79,7 @@ class ClassDataArchiveTest {
     void theFirstSegmentRecordsTheArchiveAndLaterRunsMapIt() throws Exception {
         Shell first = symseg(Map.of(), "segment", "in.tif", "--out", "out");
         assertEquals(0, first.exitCode(), first.output());
-        assertTrue(first.err().contains("recording class data"), first.err());
+        assertTrue(first.err().contains("recorded class data"), first.err());
         List<Path> archives = archives();
         assertEquals(1, archives.size(), archives.toString());
         List<String> calls = calls();
@@ -129,6 +129,7 @@ class ClassDataArchiveTest {
     void aRunThatFailsKeepsNoArchiveAndAnArchiveThatFailsItsCheckIsNotRecordedAgain() throws Exception {
         Shell failed = symseg(Map.of("FAKE_EXIT", "1"), "segment", "in.tif", "--out", "out");
         assertEquals(1, failed.exitCode(), "the run's exit code passes through");
+        assertFalse(failed.err().contains("class data"), "a failed run records nothing: " + failed.err());
         assertEquals(List.of(), archives());
         assertEquals(List.of(), leftovers());
 
