@@ -37,11 +37,9 @@ final class DiskScorer {
     private final Operation[] operations;
     private final PatchSums block;
     private final PatchSums one = new ScalarPatchSums();
-    private final double[] sa;
-    private final double[] saa;
-    /** The original sums of a whole run ({@link #scoreRun}), grown as needed. */
-    private double[] runSa = new double[0];
-    private double[] runSaa = new double[0];
+    /** The original patches' sums of the current block, or of a whole run; grown as needed. */
+    private double[] sa;
+    private double[] saa;
     private final double[] s1;
     private final double[] s2;
     private final double[] s3;
@@ -59,7 +57,7 @@ final class DiskScorer {
     private final boolean[] pairDone;
     /**
      * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
-     * {@link #scoreOne} has reused them.
+     * {@link #scoreRun} or {@link #scoreOne} have reused them.
      */
     private int entered = -1;
 
@@ -167,23 +165,24 @@ final class DiskScorer {
      * score of operation o at pixel x + i goes to {@code out[o * plane + to + i]}.
      */
     void scoreRun(int x, int y, int count, float[] out, int to, int plane) {
-        if (runSa.length < count) {
-            runSa = new double[count];
-            runSaa = new double[count];
+        entered = -1;
+        if (sa.length < count) {
+            sa = new double[count];
+            saa = new double[count];
         }
-        rowSums.originals(x, y, count, spans, diskOffsets.length, runSa, runSaa, 0);
+        rowSums.originals(x, y, count, spans, diskOffsets.length, sa, saa, 0);
         int ops = operations.length;
         int i = 0;
         for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {
-            java.util.Arrays.fill(pairDone, false);
+            newBlock();
             for (int o = 0; o < ops; o++) {
-                score(block, o, index(x + i, y), runSa, runSaa, i, out, o * plane + to + i);
+                score(block, o, index(x + i, y), i, out, o * plane + to + i);
             }
         }
         for (; i < count; i++) {
-            java.util.Arrays.fill(pairDone, false);
+            newBlock();
             for (int o = 0; o < ops; o++) {
-                score(one, o, index(x + i, y), runSa, runSaa, i, out, o * plane + to + i);
+                score(one, o, index(x + i, y), i, out, o * plane + to + i);
             }
         }
     }
@@ -218,14 +217,14 @@ final class DiskScorer {
 
     /** Scores of operation {@code o} at the block entered last, into out[0...]. */
     void scoreBlock(int o, float[] out) {
-        score(block, o, entered, sa, saa, 0, out, 0);
+        score(block, o, entered, 0, out, 0);
     }
 
     /** Score of operation {@code o} at pixel (x, y). */
     float scoreOne(int x, int y, int o) {
         entered = -1;
         original(x, y, 1);
-        score(one, o, index(x, y), sa, saa, 0, single, 0);
+        score(one, o, index(x, y), 0, single, 0);
         return single[0];
     }
 
@@ -235,18 +234,22 @@ final class DiskScorer {
 
     /** The original patches' sums of the first {@code lanes} lanes of the block from (x, y). */
     private void original(int x, int y, int lanes) {
-        java.util.Arrays.fill(pairDone, false);
+        newBlock();
         for (int lane = 0; lane < lanes; lane++) {
             rowSums.original(x + lane / tileRows, y + lane % tileRows, spans, diskOffsets.length, sa, saa, lane);
         }
+    }
+
+    /** A new block: no pair's sums are worked out there yet. */
+    private void newBlock() {
+        java.util.Arrays.fill(pairDone, false);
     }
 
     /**
      * Operation o's scores for the block at {@code at}, lane i's into out[first + i]; its
      * original sums are sa[from + i] and saa[from + i].
      */
-    private void score(PatchSums sums, int o, int at, double[] sa, double[] saa, int from, float[] out,
-            int first) {
+    private void score(PatchSums sums, int o, int at, int from, float[] out, int first) {
         Operation op = operations[o];
         long n = diskOffsets.length;
         if (op.exact()) {
