@@ -4,11 +4,12 @@ package org.symseg.descriptor;
  * Pearson scores of a circular patch against its transformed copies, for one {@link Disk} (one
  * centring: on a pixel or between pixels) over one image. Made once per {@link Descriptor#compute}
  * call: it turns the sampling tables into index offsets for this image's layout (row-major, or
- * {@link RowPairs}) and holds the scratch arrays, so scoring allocates nothing.
+ * {@link GatheredPatches}) and holds the scratch arrays, so scoring allocates nothing.
  *
  * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
- * JVM allows), the rest of the run one pixel at a time; every pixel's sums are the same bits
- * either way, so a score does not depend on the run or tile it is computed in.
+ * JVM allows), the rest of the run one pixel at a time; gathered patches are scored a block at a
+ * time. Every pixel's sums are the same bits either way, so a score does not depend on the run
+ * or block it is computed in.
  *
  * <p>Interpolated samples are taken relative to the pixel's own value: Pearson's correlation does
  * not change when both patches shift by one constant, and the sums stay small, so they lose
@@ -28,8 +29,6 @@ final class DiskScorer {
     /** Index steps to the pixel on the right and to the one below. */
     private final int right;
     private final int down;
-    /** Lane l of a block is pixel (l / tileRows, l % tileRows) from the block's first. */
-    private final int tileRows;
     private final RowSums rowSums;
     /** The disk's rows for {@link #rowSums}. */
     private final int[] spans;
@@ -56,8 +55,8 @@ final class DiskScorer {
     private final double[][][] pairSums;
     private final boolean[] pairDone;
     /**
-     * Index of the block whose original sums sa and saa hold, for {@link #scoreBlock}; -1 once
-     * {@link #scoreRun} or {@link #scoreOne} have reused them.
+     * Index of the gathered block whose original sums sa and saa hold, for {@link #scoreBlock};
+     * -1 once {@link #scoreRun} or {@link #scoreOne} have reused them.
      */
     private int entered = -1;
 
@@ -74,20 +73,20 @@ final class DiskScorer {
      * apart; {@code rowSums} of the same image.
      */
     DiskScorer(double[] values, int stride, RowSums rowSums, Disk disk, SamplingTable[] tables, PatchSums block) {
-        this(values, 1, stride, 1, rowSums, disk, tables, block);
+        this(values, 1, stride, rowSums, disk, tables, block);
     }
 
     /**
-     * Over the image laid out as {@link RowPairs}: a block's lanes are then a tile of two rows
-     * instead of a run of one.
+     * Over {@code patches}, gathered from the image of {@code rowSums}: a block's lanes are the
+     * patches {@link #enter entered} there, wherever in the image they lie.
      */
-    static DiskScorer overRowPairs(RowPairs pairs, RowSums rowSums, Disk disk, SamplingTable[] tables,
+    static DiskScorer overGathered(GatheredPatches patches, RowSums rowSums, Disk disk, SamplingTable[] tables,
             PatchSums block) {
-        return new DiskScorer(pairs.values(), pairs.right(), pairs.down(), 2, rowSums, disk, tables, block);
+        return new DiskScorer(patches.values(), patches.right(), patches.down(), rowSums, disk, tables, block);
     }
 
     /** Pixel (x, y) of the image is {@code values[y * down + x * right]}. */
-    private DiskScorer(double[] values, int right, int down, int tileRows, RowSums rowSums, Disk disk,
+    private DiskScorer(double[] values, int right, int down, RowSums rowSums, Disk disk,
             SamplingTable[] tables, PatchSums block) {
         if (disk.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("patch radius " + disk.radius() + " is too large");
@@ -95,7 +94,6 @@ final class DiskScorer {
         this.values = values;
         this.right = right;
         this.down = down;
-        this.tileRows = Math.min(tileRows, block.lanes());
         this.rowSums = rowSums;
         this.spans = rowSums.spans(disk);
         this.block = block;
@@ -200,19 +198,18 @@ final class DiskScorer {
         return block.lanes();
     }
 
-    /** Rows of a block: lane l is pixel (l / tileRows, l % tileRows) from its first. */
-    int tileRows() {
-        return tileRows;
-    }
-
     /**
-     * Starts the block of {@link #lanes()} pixels from (x, y) (along its row, or over row pairs
-     * a tile of two rows): its original patches' sums, which every operation
-     * {@link #scoreBlock scored} there shares.
+     * Starts the block of the {@code count} patches (at most {@link #lanes()}) gathered at index
+     * {@code at}, whose base pixels are (xs[l], ys[l]) of the image: their original sums, which
+     * every operation {@link #scoreBlock scored} there shares. Lanes from count on score
+     * whatever they hold.
      */
-    void enterBlock(int x, int y) {
-        original(x, y, block.lanes());
-        entered = index(x, y);
+    void enter(int at, int[] xs, int[] ys, int count) {
+        newBlock();
+        for (int lane = 0; lane < count; lane++) {
+            rowSums.original(xs[lane], ys[lane], spans, diskOffsets.length, sa, saa, lane);
+        }
+        entered = at;
     }
 
     /** Scores of operation {@code o} at the block entered last, into out[0...]. */
@@ -223,21 +220,14 @@ final class DiskScorer {
     /** Score of operation {@code o} at pixel (x, y). */
     float scoreOne(int x, int y, int o) {
         entered = -1;
-        original(x, y, 1);
+        newBlock();
+        rowSums.original(x, y, spans, diskOffsets.length, sa, saa, 0);
         score(one, o, index(x, y), 0, single, 0);
         return single[0];
     }
 
     private int index(int x, int y) {
         return y * down + x * right;
-    }
-
-    /** The original patches' sums of the first {@code lanes} lanes of the block from (x, y). */
-    private void original(int x, int y, int lanes) {
-        newBlock();
-        for (int lane = 0; lane < lanes; lane++) {
-            rowSums.original(x + lane / tileRows, y + lane % tileRows, spans, diskOffsets.length, sa, saa, lane);
-        }
     }
 
     /** A new block: no pair's sums are worked out there yet. */

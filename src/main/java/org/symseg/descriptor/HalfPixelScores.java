@@ -3,14 +3,13 @@ package org.symseg.descriptor;
 /**
  * One operation's scores at the half-pixel positions of a compute call's box that some window
  * refines. Which positions those are follows from the whole-pixel scores alone, so they are all
- * marked first and scored afterwards, together ({@link HalfPixelScoring}): tiles of SIMD lanes
- * then cover them tightly, and operations share each tile's original sums.
+ * marked first and scored afterwards, together ({@link HalfPixelScoring}), as many at a time as
+ * a block has SIMD lanes.
  *
  * <p>Position (hx, hy) of the box's doubled grid is the patch of centring
  * {@code (hx & 1) + 2 (hy & 1)} at base pixel (hx / 2, hy / 2). Marks are kept as one bit per
  * base pixel for each centring, row by row, so the positions of a row and centring are found
- * word by word; scores only for marked positions, in the order of their bits. While they are
- * scored, a copy of the marks tells which are not yet covered by a tile.
+ * word by word; scores only for marked positions, in the order of their bits.
  */
 final class HalfPixelScores {
 
@@ -21,8 +20,6 @@ final class HalfPixelScores {
     private final long[] marks;
     /** Per word, the marked positions in the words before it; set once marking is over. */
     private int[] before;
-    /** The marks that no tile covers yet, once marking is over. */
-    private long[] uncovered;
     private float[] scores;
 
     /** Nothing marked yet over a box bw x bh base pixels. */
@@ -56,34 +53,23 @@ final class HalfPixelScores {
             count += Long.bitCount(marks[w]);
         }
         scores = new float[count];
-        uncovered = marks.clone();
     }
 
-    /**
-     * The first base column from x on whose patch of centring c in row y is marked and not yet
-     * covered; bw if none.
-     */
-    int nextUncovered(int c, int y, int x) {
+    /** The first base column from x on whose patch of centring c in row y is marked; bw if none. */
+    int nextMarked(int c, int y, int x) {
         if (x >= bw) {
             return bw;
         }
         int w = word(c, y, x);
         int end = word(c, y, 0) + wordsPerRow;
-        long bits = uncovered[w] & (-1L << x);
+        long bits = marks[w] & (-1L << x);
         while (bits == 0) {
             if (++w == end) {
                 return bw;
             }
-            bits = uncovered[w];
+            bits = marks[w];
         }
         return ((w - end + wordsPerRow) << 6) + Long.numberOfTrailingZeros(bits);
-    }
-
-    /** Notes that the patches of centring c in row y from base column x to x + count - 1 are covered. */
-    void cover(int c, int y, int x, int count) {
-        for (int i = x; i < x + count; i++) {
-            uncovered[word(c, y, i)] &= ~(1L << i);
-        }
     }
 
     boolean marked(int c, int y, int x) {

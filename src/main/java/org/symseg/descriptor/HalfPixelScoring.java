@@ -2,145 +2,132 @@ package org.symseg.descriptor;
 
 /**
  * Scores every marked half-pixel position of every operation ({@link HalfPixelScores}), one
- * centring at a time. A block of SIMD lanes scores a tile of two rows ({@link RowPairs}), as
- * the positions around a peak come in 2 x 2 squares and pairs along either axis. Each
- * operation's positions are covered greedily, row by row and left to right, by tiles placed at
- * the first uncovered one; tiles of the same row are visited in order, and a tile's original
- * sums are computed once for all the operations that score it. Two operations that share their
- * interpolation ({@link DiskScorer#partner}) are covered together, by tiles over the positions
- * either of them wants, so that each tile scores both at once. A lane gives the same bits as
- * the scalar path, so a position's score does not depend on the tile that computes it.
+ * centring at a time. The positions an operation wants are taken row by row, left to right, as
+ * many at a time as a block has SIMD lanes, and their patches gathered side by side
+ * ({@link GatheredPatches}), so that every lane but those of a centring's last block scores a
+ * wanted position. Two operations that share their interpolation ({@link DiskScorer#partner})
+ * are scored together, at the positions either of them wants, so that each block scores both at
+ * once. A lane gives the same bits as the scalar path, so a position's score does not depend on
+ * the block that computes it.
  */
 final class HalfPixelScoring {
 
-    /** Scorers by centring over the image as row pairs. */
+    /** Scorers by centring over the gathered patches. */
     private final DiskScorer[] scorers;
+    private final GatheredPatches patches;
+    /** By centring and operation, what scoring the operation (and its partner, if first) reads. */
+    private final GatheredPatches.Cells[][] cells;
     private final int bx;
     private final int by;
-    /** A tile's rows and columns: lane l is pixel (l / rows, l % rows) of the tile. */
-    private final int rows;
-    private final int columns;
+    /** The base pixels of the block being filled: in the box, and in the image. */
+    private final int[] boxXs;
+    private final int[] boxYs;
+    private final int[] xs;
+    private final int[] ys;
+    private final float[] block;
 
     /**
-     * Over {@code pairs} and {@code rowSums}, the image, whose box starts at (bx, by);
-     * {@code disks} and {@code tables} by centring, blocks of {@code block}.
+     * Over the image's {@code values} (row-major, rows {@code stride} apart) and their
+     * {@code rowSums}, with the box at (bx, by); {@code disks} and {@code tables} by centring, whose
+     * samples and taps lie within {@code reach} of the base pixel; blocks of {@code sums}.
      */
-    HalfPixelScoring(RowPairs pairs, RowSums rowSums, Disk[] disks, SamplingTable[][] tables, PatchSums block,
-            int bx, int by) {
+    HalfPixelScoring(double[] values, int stride, int reach, RowSums rowSums, Disk[] disks, SamplingTable[][] tables,
+            PatchSums sums, int bx, int by) {
         this.bx = bx;
         this.by = by;
+        int lanes = sums.lanes();
+        this.patches = new GatheredPatches(values, stride, reach, lanes);
         this.scorers = new DiskScorer[4];
         // centring 0 (whole pixels) is never refined
+        this.cells = new GatheredPatches.Cells[4][];
         for (int c = 1; c < 4; c++) {
-            scorers[c] = DiskScorer.overRowPairs(pairs, rowSums, disks[c], tables[c], block);
+            scorers[c] = DiskScorer.overGathered(patches, rowSums, disks[c], tables[c], sums);
+            cells[c] = new GatheredPatches.Cells[tables[c].length];
+            for (int o = 0; o < tables[c].length; o++) {
+                // the first of two partners interpolates for both, at its own taps
+                cells[c][o] = read(disks[c], tables[c][o]);
+            }
         }
-        this.rows = scorers[1].tileRows();
-        this.columns = scorers[1].lanes() / rows;
+        this.boxXs = new int[lanes];
+        this.boxYs = new int[lanes];
+        this.xs = new int[lanes];
+        this.ys = new int[lanes];
+        this.block = new float[lanes];
     }
 
     /** Fills in the marked positions' scores; {@code half[o]} is operation o's. */
     void scoreAll(HalfPixelScores[] half) {
-        int bw = half[0].width();
-        int bh = half[0].height();
-        int[][] tiles = new int[half.length][bw];
-        int[] counts = new int[half.length];
-        float[] block = new float[rows * columns];
         for (int c = 1; c < 4; c++) {
-            if (bw < columns || bh < rows) {
-                scoreOneByOne(half, c);
-                continue;
-            }
-            for (int y = 0; y < bh; y++) {
-                // tiles stay inside the box, where every centring reads inside the image
-                int top = Math.min(y, bh - rows);
-                for (int o = 0; o < half.length; o++) {
-                    int partner = scorers[c].partner(o);
-                    // a partner's positions are covered, and scored, with those of the first of the two
-                    counts[o] = partner < 0 ? cover(c, y, top, tiles[o], half[o])
-                            : partner > o ? cover(c, y, top, tiles[o], half[o], half[partner]) : 0;
+            for (int o = 0; o < half.length; o++) {
+                int partner = scorers[c].partner(o);
+                // a partner's positions are scored with those of the first of the two
+                if (partner < 0) {
+                    score(c, o, half[o], -1, null);
+                } else if (partner > o) {
+                    score(c, o, half[o], partner, half[partner]);
                 }
-                scoreTiles(half, c, top, tiles, counts, block);
             }
+        }
+    }
+
+    /** Scores operation o, and its partner if not -1, at the positions of centring c either wants. */
+    private void score(int c, int o, HalfPixelScores wanted, int partner, HalfPixelScores partnerWanted) {
+        int count = 0;
+        for (int y = 0; y < wanted.height(); y++) {
+            for (int x = next(c, y, 0, wanted, partnerWanted); x < wanted.width();
+                    x = next(c, y, x + 1, wanted, partnerWanted)) {
+                boxXs[count] = x;
+                boxYs[count] = y;
+                xs[count] = bx + x;
+                ys[count] = by + y;
+                if (++count == block.length) {
+                    scoreBlock(c, o, wanted, partner, partnerWanted, count);
+                    count = 0;
+                }
+            }
+        }
+        if (count > 0) {
+            scoreBlock(c, o, wanted, partner, partnerWanted, count);
         }
     }
 
     /**
-     * Covers the uncovered positions of row y that any of {@code wanted} marks by tiles from row
-     * {@code top}: their left columns into {@code tiles}, ascending; returns their count.
+     * The cells of a neighbourhood that scoring {@code table}'s operation on {@code disk} reads:
+     * the disk's samples (the opposite one's too) and the table's taps.
      */
-    private int cover(int c, int y, int top, int[] tiles, HalfPixelScores... wanted) {
-        int bw = wanted[0].width();
-        int count = 0;
-        for (int x = nextUncovered(c, y, 0, wanted); x < bw; ) {
-            int left = Math.min(x, bw - columns);
-            tiles[count++] = left;
-            for (HalfPixelScores half : wanted) {
-                for (int r = top; r < top + rows; r++) {
-                    half.cover(c, r, left, columns);
-                }
-            }
-            x = nextUncovered(c, y, left + columns, wanted);
+    private GatheredPatches.Cells read(Disk disk, SamplingTable table) {
+        int n = disk.size();
+        int[] dx = java.util.Arrays.copyOf(table.dx, table.dx.length + n);
+        int[] dy = java.util.Arrays.copyOf(table.dy, table.dy.length + n);
+        for (int k = 0; k < n; k++) {
+            dx[table.dx.length + k] = disk.u(k);
+            dy[table.dy.length + k] = disk.v(k);
         }
-        return count;
+        return patches.cells(dx, dy);
     }
 
-    private static int nextUncovered(int c, int y, int x, HalfPixelScores[] wanted) {
-        int next = Integer.MAX_VALUE;
-        for (HalfPixelScores half : wanted) {
-            next = Math.min(next, half.nextUncovered(c, y, x));
-        }
-        return next;
+    private static int next(int c, int y, int x, HalfPixelScores wanted, HalfPixelScores partnerWanted) {
+        int next = wanted.nextMarked(c, y, x);
+        return partnerWanted == null ? next : Math.min(next, partnerWanted.nextMarked(c, y, x));
     }
 
-    /** Visits the operations' tiles in the order of their columns, each tile's originals once. */
-    private void scoreTiles(HalfPixelScores[] half, int c, int top, int[][] tiles, int[] counts,
-            float[] block) {
+    private void scoreBlock(int c, int o, HalfPixelScores wanted, int partner, HalfPixelScores partnerWanted,
+            int count) {
         DiskScorer scorer = scorers[c];
-        int[] next = new int[half.length];
-        while (true) {
-            int left = Integer.MAX_VALUE;
-            for (int o = 0; o < half.length; o++) {
-                if (next[o] < counts[o]) {
-                    left = Math.min(left, tiles[o][next[o]]);
-                }
-            }
-            if (left == Integer.MAX_VALUE) {
-                return;
-            }
-            scorer.enterBlock(bx + left, by + top);
-            for (int o = 0; o < half.length; o++) {
-                if (next[o] < counts[o] && tiles[o][next[o]] == left) {
-                    next[o]++;
-                    put(half[o], scorer, o, c, left, top, block);
-                    int partner = scorer.partner(o);
-                    if (partner >= 0) {
-                        put(half[partner], scorer, partner, c, left, top, block);
-                    }
-                }
-            }
+        patches.gather(xs, ys, count, cells[c][o]);
+        scorer.enter(patches.at(), xs, ys, count);
+        put(scorer, o, c, wanted, count);
+        if (partner >= 0) {
+            put(scorer, partner, c, partnerWanted, count);
         }
     }
 
-    /** Scores operation o at the entered tile, keeping the scores of its marked positions. */
-    private void put(HalfPixelScores half, DiskScorer scorer, int o, int c, int left, int top, float[] block) {
+    /** Scores operation o at the entered block, keeping the scores of the positions it wants. */
+    private void put(DiskScorer scorer, int o, int c, HalfPixelScores wanted, int count) {
         scorer.scoreBlock(o, block);
-        for (int lane = 0; lane < block.length; lane++) {
-            int x = left + lane / rows;
-            int y = top + lane % rows;
-            if (half.marked(c, y, x)) {
-                half.put(c, y, x, block[lane]);
-            }
-        }
-    }
-
-    /** A box smaller than a tile: its positions are scored one at a time. */
-    private void scoreOneByOne(HalfPixelScores[] half, int c) {
-        for (int o = 0; o < half.length; o++) {
-            for (int y = 0; y < half[o].height(); y++) {
-                for (int x = half[o].nextUncovered(c, y, 0); x < half[o].width();
-                        x = half[o].nextUncovered(c, y, x + 1)) {
-                    half[o].put(c, y, x, scorers[c].scoreOne(bx + x, by + y, o));
-                }
+        for (int lane = 0; lane < count; lane++) {
+            if (wanted.marked(c, boxYs[lane], boxXs[lane])) {
+                wanted.put(c, boxYs[lane], boxXs[lane], block[lane]);
             }
         }
     }

@@ -1,9 +1,10 @@
 package org.symseg.descriptor;
 
 /**
- * The sums Pearson's correlation needs, for a block of {@link #lanes()} neighbouring pixels at a
- * time: each lane is the patch at the pixel of index {@code at + lane} (along a row, or a tile of
- * {@link RowPairs}); interpolated samples are taken relative to that pixel's own value.
+ * The sums Pearson's correlation needs, for a block of {@link #lanes()} pixels at a time: each
+ * lane is the patch at the pixel of index {@code at + lane} (neighbours along a row, or patches
+ * {@link GatheredPatches gathered} side by side); interpolated samples are taken relative to that
+ * pixel's own value.
  * Implementations differ only in how many pixels they add up at once; each lane adds the same
  * terms, as the same Java operations, in the same order, so all of them give bit-identical sums.
  */

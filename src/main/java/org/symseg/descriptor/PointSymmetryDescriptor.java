@@ -155,8 +155,7 @@ public final class PointSymmetryDescriptor implements Descriptor {
             pooling[o].markAll(xs, ys, out, ops);
             half[o].seal();
         }
-        new HalfPixelScoring(new RowPairs(values, stride, image.width(), image.height()), rowSums, disks, tables, block,
-                bx, by).scoreAll(half);
+        new HalfPixelScoring(values, stride, reach - h, rowSums, disks, tables, block, bx, by).scoreAll(half);
         for (int o = 0; o < ops; o++) {
             pooling[o].refineAll(xs, ys, out, ops);
         }

@@ -38,32 +38,51 @@ class PatchSumsTest {
     }
 
     @Test
-    void tilesOverRowPairsAreBitIdenticalToSinglePixels() {
-        // 64 wide: rows are padded apart, here and in the row pairs
-        QuantizedImage image = PointSymmetryDescriptorTest.random(64, 40, 5);
+    void gatheredPatchesAreBitIdenticalToSinglePixels() {
+        // 64 wide: rows are padded apart
+        QuantizedImage image = PointSymmetryDescriptorTest.random(64, 48, 5);
         int stride = QuantizedImage.paddedStride(64);
         double[] values = image.asDoubles(stride);
         RowSums rowSums = new RowSums(image);
-        RowPairs pairs = new RowPairs(values, stride, 64, 40);
         List<PointOperation> ops = operations();
+        // far apart, out of order, two of them the same pixel; a full block and a part of one
+        int[] xs = {12, 50, 31, 12, 40, 13, 27, 51, 33};
+        int[] ys = {12, 35, 20, 12, 14, 36, 29, 12, 30};
+        GatheredPatches patches = new GatheredPatches(values, stride, 11, new VectorPatchSums().lanes());
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
             SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new);
-            DiskScorer tiles = DiskScorer.overRowPairs(pairs, rowSums, disk, tables, new VectorPatchSums());
+            // every tap and sample, given as they come, twice over
+            List<int[]> read = new ArrayList<>();
+            for (int k = 0; k < disk.size(); k++) {
+                read.add(new int[] {disk.u(k), disk.v(k)});
+            }
+            for (SamplingTable table : tables) {
+                for (int t = 0; t < table.dx.length; t++) {
+                    read.add(new int[] {table.dx[t], table.dy[t]});
+                }
+            }
+            GatheredPatches.Cells cells = patches.cells(read.stream().mapToInt(d -> d[0]).toArray(),
+                    read.stream().mapToInt(d -> d[1]).toArray());
+            DiskScorer gathered = DiskScorer.overGathered(patches, rowSums, disk, tables, new VectorPatchSums());
             DiskScorer single = new DiskScorer(values, stride, rowSums, disk, tables, new ScalarPatchSums());
-            // a tile's lanes are as many as the CPU's vectors hold: 4 with AVX2, 8 with AVX-512
-            float[] tile = new float[tiles.lanes()];
-            int x = 15;
-            int y = 18;
-            tiles.enterBlock(x, y);
-            for (int o = 0; o < ops.size(); o++) {
-                tiles.scoreBlock(o, tile);
-                for (int lane = 0; lane < tile.length; lane++) {
-                    // lane l is pixel (l / 2, l % 2) of the tile
-                    float score = single.scoreOne(x + lane / 2, y + lane % 2, o);
-                    assertEquals(Float.floatToIntBits(score), Float.floatToIntBits(tile[lane]),
-                            ops.get(o).name() + " centring " + c + " lane " + lane);
+            // as many lanes as the CPU's vectors hold: 4 with AVX2, 8 with AVX-512
+            int lanes = gathered.lanes();
+            float[] block = new float[lanes];
+            for (int from = 0; from < xs.length; from += lanes) {
+                int count = Math.min(lanes, xs.length - from);
+                int[] bx = java.util.Arrays.copyOfRange(xs, from, from + count);
+                int[] by = java.util.Arrays.copyOfRange(ys, from, from + count);
+                patches.gather(bx, by, count, cells);
+                gathered.enter(patches.at(), bx, by, count);
+                for (int o = 0; o < ops.size(); o++) {
+                    gathered.scoreBlock(o, block);
+                    for (int lane = 0; lane < count; lane++) {
+                        float score = single.scoreOne(bx[lane], by[lane], o);
+                        assertEquals(Float.floatToIntBits(score), Float.floatToIntBits(block[lane]),
+                                ops.get(o).name() + " centring " + c + " pixel (" + bx[lane] + ", " + by[lane] + ")");
+                    }
                 }
             }
         }

@@ -1,0 +1,124 @@
+package org.symseg.descriptor;
+
+/**
+ * The neighbourhoods of a few pixels from anywhere in an image, copied side by side: the value
+ * at (dx, dy) from the first pixel, then the one at (dx, dy) from the second, and so on. So a
+ * block of SIMD lanes reads the same sample of patches centred far apart as one contiguous
+ * vector. The half-pixel positions that pooling refines lie a few around each peak, rarely next
+ * to another peak's, so blocks of neighbouring pixels would leave most of their lanes idle;
+ * gathered, each block scores as many wanted positions as it has lanes.
+ */
+final class GatheredPatches {
+
+    private final double[] image;
+    private final int stride;
+    private final int lanes;
+    /** How far from its pixel, along x or y, a neighbourhood reaches. */
+    private final int reach;
+    private final int side;
+    private final double[] values;
+    /**
+     * Room for {@code lanes} neighbourhoods of {@code reach} of {@code image} (row-major, rows
+     * {@code stride} apart).
+     */
+    GatheredPatches(double[] image, int stride, int reach, int lanes) {
+        this.image = image;
+        this.stride = stride;
+        this.lanes = lanes;
+        this.reach = reach;
+        this.side = 2 * reach + 1;
+        this.values = new double[side * side * lanes];
+    }
+
+    double[] values() {
+        return values;
+    }
+
+    /** Index step to the pixel on the right. */
+    int right() {
+        return lanes;
+    }
+
+    /** Index step to the pixel below. */
+    int down() {
+        return side * lanes;
+    }
+
+    /** Index of the first gathered pixel's own value; the others' follow it. */
+    int at() {
+        return reach * down() + reach * right();
+    }
+
+    /**
+     * Copies the {@code cells} of the neighbourhoods of the pixels (xs[i], ys[i]), i below
+     * {@code count}, into lanes 0 to count - 1; those pixels lie at least {@code reach} inside the
+     * image. The other lanes, and the other cells, keep what they held.
+     */
+    void gather(int[] xs, int[] ys, int count, Cells cells) {
+        int lane = 0;
+        // four neighbourhoods at a time, one value of each after the other; the compiler does not
+        // unroll a loop over a number of lanes it cannot see, and that copy would be twice as slow
+        for (; lane + 4 <= count; lane += 4) {
+            gatherFour(xs, ys, lane, cells);
+        }
+        for (; lane < count; lane++) {
+            int from = corner(xs[lane], ys[lane]);
+            for (int cell = 0; cell < cells.places.length; cell++) {
+                values[cells.places[cell] + lane] = image[from + cells.offsets[cell]];
+            }
+        }
+    }
+
+    private void gatherFour(int[] xs, int[] ys, int lane, Cells cells) {
+        int a = corner(xs[lane], ys[lane]);
+        int b = corner(xs[lane + 1], ys[lane + 1]);
+        int c = corner(xs[lane + 2], ys[lane + 2]);
+        int d = corner(xs[lane + 3], ys[lane + 3]);
+        int[] places = cells.places;
+        int[] offsets = cells.offsets;
+        for (int cell = 0; cell < places.length; cell++) {
+            int to = places[cell] + lane;
+            int offset = offsets[cell];
+            values[to] = image[a + offset];
+            values[to + 1] = image[b + offset];
+            values[to + 2] = image[c + offset];
+            values[to + 3] = image[d + offset];
+        }
+    }
+
+    /** Index in the image of the top left corner of the neighbourhood of pixel (x, y). */
+    private int corner(int x, int y) {
+        return (y - reach) * stride + x - reach;
+    }
+
+    /**
+     * The cells at (dx[i], dy[i]) from the pixel, within reach, and the pixel itself: samples are
+     * taken relative to its value.
+     */
+    Cells cells(int[] dx, int[] dy) {
+        boolean[] needed = new boolean[side * side];
+        needed[reach * side + reach] = true;
+        for (int i = 0; i < dx.length; i++) {
+            if (Math.abs(dx[i]) > reach || Math.abs(dy[i]) > reach) {
+                throw new IllegalArgumentException("(" + dx[i] + ", " + dy[i] + ") lies beyond the reach " + reach);
+            }
+            needed[(dy[i] + reach) * side + dx[i] + reach] = true;
+        }
+        // row by row, so that the copy reads each row of the image in order
+        int[] cells = java.util.stream.IntStream.range(0, needed.length).filter(i -> needed[i]).toArray();
+        int[] places = new int[cells.length];
+        int[] offsets = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            places[i] = cells[i] * lanes;
+            offsets[i] = cells[i] / side * stride + cells[i] % side;
+        }
+        return new Cells(places, offsets);
+    }
+
+    /**
+     * Values of a neighbourhood that {@link #gather} copies: their indices in the first lane
+     * and their offsets in the image from the neighbourhood's corner.
+     */
+    record Cells(int[] places, int[] offsets) {
+    }
+}
