@@ -28,8 +28,8 @@ final class ScalarPatchSums implements PatchSums {
             double a = v[at + offsets[k]] - base;
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
-            ss += b * b;
-            sp += a * b;
+            ss = Math.fma(b, b, ss);
+            sp = Math.fma(a, b, sp);
         }
         sb[0] = s;
         sbb[0] = ss;
@@ -49,9 +49,9 @@ final class ScalarPatchSums implements PatchSums {
             double ao = v[at + opposite[k]] - base;
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
-            ss += b * b;
-            sp += a * b;
-            so += ao * b;
+            ss = Math.fma(b, b, ss);
+            sp = Math.fma(a, b, sp);
+            so = Math.fma(ao, b, so);
         }
         sb[0] = s;
         sbb[0] = ss;
@@ -64,7 +64,9 @@ final class ScalarPatchSums implements PatchSums {
      * sum to 1, so subtracting the base from the sample is the same as from every tap.
      */
     private static double sample(double[] v, int i, int right, int down, double[] weight, int t) {
-        return v[i] * weight[t] + v[i + right] * weight[t + 1] + v[i + down] * weight[t + 2]
-                + v[i + down + right] * weight[t + 3];
+        double b = v[i] * weight[t];
+        b = Math.fma(v[i + right], weight[t + 1], b);
+        b = Math.fma(v[i + down], weight[t + 2], b);
+        return Math.fma(v[i + down + right], weight[t + 3], b);
     }
 }

@@ -39,8 +39,8 @@ final class VectorPatchSums implements PatchSums {
             DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
             DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
             s = s.add(b);
-            ss = ss.add(b.mul(b));
-            sp = sp.add(a.mul(b));
+            ss = b.fma(b, ss);
+            sp = a.fma(b, sp);
         }
         s.intoArray(sb, 0);
         ss.intoArray(sbb, 0);
@@ -60,9 +60,9 @@ final class VectorPatchSums implements PatchSums {
             DoubleVector ao = DoubleVector.fromArray(SPECIES, v, at + opposite[k]).sub(base);
             DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
             s = s.add(b);
-            ss = ss.add(b.mul(b));
-            sp = sp.add(a.mul(b));
-            so = so.add(ao.mul(b));
+            ss = b.fma(b, ss);
+            sp = a.fma(b, sp);
+            so = ao.fma(b, so);
         }
         s.intoArray(sb, 0);
         ss.intoArray(sbb, 0);
@@ -70,11 +70,15 @@ final class VectorPatchSums implements PatchSums {
         so.intoArray(sabOpposite, 0);
     }
 
-    /** The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. */
+    /**
+     * The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. Here and in
+     * the sums, fused multiply-adds: 11 vector operations a sample of a pair instead of 17, and
+     * rounded once; {@link ScalarPatchSums} fuses the same ones, so the lanes keep its bits.
+     */
     private static DoubleVector sample(double[] v, int i, int right, int down, double[] weight, int t) {
-        return DoubleVector.fromArray(SPECIES, v, i).mul(weight[t])
-                .add(DoubleVector.fromArray(SPECIES, v, i + right).mul(weight[t + 1]))
-                .add(DoubleVector.fromArray(SPECIES, v, i + down).mul(weight[t + 2]))
-                .add(DoubleVector.fromArray(SPECIES, v, i + down + right).mul(weight[t + 3]));
+        DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t]);
+        b = DoubleVector.fromArray(SPECIES, v, i + right).fma(DoubleVector.broadcast(SPECIES, weight[t + 1]), b);
+        b = DoubleVector.fromArray(SPECIES, v, i + down).fma(DoubleVector.broadcast(SPECIES, weight[t + 2]), b);
+        return DoubleVector.fromArray(SPECIES, v, i + down + right).fma(DoubleVector.broadcast(SPECIES, weight[t + 3]), b);
     }
 }
