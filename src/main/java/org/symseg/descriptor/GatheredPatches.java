@@ -92,17 +92,18 @@ final class GatheredPatches {
     }
 
     /**
-     * The cells at (dx[i], dy[i]) from the pixel, within reach, and the pixel itself: samples are
-     * taken relative to its value.
+     * The cells that scoring {@code table}'s operation on {@code disk} reads: the disk's samples
+     * (the opposite ones too), the table's taps, and the pixel itself, as samples are taken
+     * relative to its value. Of two partners, the first interpolates for both, at its own taps.
      */
-    Cells cells(int[] dx, int[] dy) {
+    Cells cells(Disk disk, SamplingTable table) {
         boolean[] needed = new boolean[side * side];
-        needed[reach * side + reach] = true;
-        for (int i = 0; i < dx.length; i++) {
-            if (Math.abs(dx[i]) > reach || Math.abs(dy[i]) > reach) {
-                throw new IllegalArgumentException("(" + dx[i] + ", " + dy[i] + ") lies beyond the reach " + reach);
-            }
-            needed[(dy[i] + reach) * side + dx[i] + reach] = true;
+        need(needed, 0, 0);
+        for (int k = 0; k < disk.size(); k++) {
+            need(needed, disk.u(k), disk.v(k));
+        }
+        for (int t = 0; t < table.dx.length; t++) {
+            need(needed, table.dx[t], table.dy[t]);
         }
         // row by row, so that the copy reads each row of the image in order
         int[] cells = java.util.stream.IntStream.range(0, needed.length).filter(i -> needed[i]).toArray();
@@ -113,6 +114,13 @@ final class GatheredPatches {
             offsets[i] = cells[i] / side * stride + cells[i] % side;
         }
         return new Cells(places, offsets);
+    }
+
+    private void need(boolean[] needed, int dx, int dy) {
+        if (Math.abs(dx) > reach || Math.abs(dy) > reach) {
+            throw new IllegalArgumentException("(" + dx + ", " + dy + ") lies beyond the reach " + reach);
+        }
+        needed[(dy + reach) * side + dx + reach] = true;
     }
 
     /**

@@ -19,9 +19,7 @@ final class HalfPixelScoring {
     private final GatheredPatches.Cells[][] cells;
     private final int bx;
     private final int by;
-    /** The base pixels of the block being filled: in the box, and in the image. */
-    private final int[] boxXs;
-    private final int[] boxYs;
+    /** The base pixels of the block being filled, in the image. */
     private final int[] xs;
     private final int[] ys;
     private final float[] block;
@@ -44,12 +42,9 @@ final class HalfPixelScoring {
             scorers[c] = DiskScorer.overGathered(patches, rowSums, disks[c], tables[c], sums);
             cells[c] = new GatheredPatches.Cells[tables[c].length];
             for (int o = 0; o < tables[c].length; o++) {
-                // the first of two partners interpolates for both, at its own taps
-                cells[c][o] = read(disks[c], tables[c][o]);
+                cells[c][o] = patches.cells(disks[c], tables[c][o]);
             }
         }
-        this.boxXs = new int[lanes];
-        this.boxYs = new int[lanes];
         this.xs = new int[lanes];
         this.ys = new int[lanes];
         this.block = new float[lanes];
@@ -76,8 +71,6 @@ final class HalfPixelScoring {
         for (int y = 0; y < wanted.height(); y++) {
             for (int x = next(c, y, 0, wanted, partnerWanted); x < wanted.width();
                     x = next(c, y, x + 1, wanted, partnerWanted)) {
-                boxXs[count] = x;
-                boxYs[count] = y;
                 xs[count] = bx + x;
                 ys[count] = by + y;
                 if (++count == block.length) {
@@ -89,21 +82,6 @@ final class HalfPixelScoring {
         if (count > 0) {
             scoreBlock(c, o, wanted, partner, partnerWanted, count);
         }
-    }
-
-    /**
-     * The cells of a neighbourhood that scoring {@code table}'s operation on {@code disk} reads:
-     * the disk's samples (the opposite one's too) and the table's taps.
-     */
-    private GatheredPatches.Cells read(Disk disk, SamplingTable table) {
-        int n = disk.size();
-        int[] dx = java.util.Arrays.copyOf(table.dx, table.dx.length + n);
-        int[] dy = java.util.Arrays.copyOf(table.dy, table.dy.length + n);
-        for (int k = 0; k < n; k++) {
-            dx[table.dx.length + k] = disk.u(k);
-            dy[table.dy.length + k] = disk.v(k);
-        }
-        return patches.cells(dx, dy);
     }
 
     private static int next(int c, int y, int x, HalfPixelScores wanted, HalfPixelScores partnerWanted) {
@@ -126,8 +104,10 @@ final class HalfPixelScoring {
     private void put(DiskScorer scorer, int o, int c, HalfPixelScores wanted, int count) {
         scorer.scoreBlock(o, block);
         for (int lane = 0; lane < count; lane++) {
-            if (wanted.marked(c, boxYs[lane], boxXs[lane])) {
-                wanted.put(c, boxYs[lane], boxXs[lane], block[lane]);
+            int x = xs[lane] - bx;
+            int y = ys[lane] - by;
+            if (wanted.marked(c, y, x)) {
+                wanted.put(c, y, x, block[lane]);
             }
         }
     }

@@ -48,35 +48,26 @@ class PatchSumsTest {
         // far apart, out of order, two of them the same pixel; a full block and a part of one
         int[] xs = {12, 50, 31, 12, 40, 13, 27, 51, 33};
         int[] ys = {12, 35, 20, 12, 14, 36, 29, 12, 30};
-        GatheredPatches patches = new GatheredPatches(values, stride, 11, new VectorPatchSums().lanes());
+        int lanes = new VectorPatchSums().lanes(); // 4 with AVX2, 8 with AVX-512
         for (int c = 0; c < 4; c++) {
             Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
             SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
                     .toArray(SamplingTable[]::new);
-            // every tap and sample, given as they come, twice over
-            List<int[]> read = new ArrayList<>();
-            for (int k = 0; k < disk.size(); k++) {
-                read.add(new int[] {disk.u(k), disk.v(k)});
-            }
-            for (SamplingTable table : tables) {
-                for (int t = 0; t < table.dx.length; t++) {
-                    read.add(new int[] {table.dx[t], table.dy[t]});
-                }
-            }
-            GatheredPatches.Cells cells = patches.cells(read.stream().mapToInt(d -> d[0]).toArray(),
-                    read.stream().mapToInt(d -> d[1]).toArray());
-            DiskScorer gathered = DiskScorer.overGathered(patches, rowSums, disk, tables, new VectorPatchSums());
             DiskScorer single = new DiskScorer(values, stride, rowSums, disk, tables, new ScalarPatchSums());
-            // as many lanes as the CPU's vectors hold: 4 with AVX2, 8 with AVX-512
-            int lanes = gathered.lanes();
             float[] block = new float[lanes];
             for (int from = 0; from < xs.length; from += lanes) {
                 int count = Math.min(lanes, xs.length - from);
                 int[] bx = java.util.Arrays.copyOfRange(xs, from, from + count);
                 int[] by = java.util.Arrays.copyOfRange(ys, from, from + count);
-                patches.gather(bx, by, count, cells);
-                gathered.enter(patches.at(), bx, by, count);
                 for (int o = 0; o < ops.size(); o++) {
+                    // fresh patches, so that a cell the operation reads but the copy leaves out reads 0
+                    GatheredPatches patches = new GatheredPatches(values, stride, 11, lanes);
+                    DiskScorer gathered = DiskScorer.overGathered(patches, rowSums, disk, tables, new VectorPatchSums());
+                    // a partner is scored from what the first of the two reads, as HalfPixelScoring does
+                    int partner = gathered.partner(o);
+                    int lead = partner < 0 ? o : Math.min(o, partner);
+                    patches.gather(bx, by, count, patches.cells(disk, tables[lead]));
+                    gathered.enter(patches.at(), bx, by, count);
                     gathered.scoreBlock(o, block);
                     for (int lane = 0; lane < count; lane++) {
                         float score = single.scoreOne(bx[lane], by[lane], o);
