@@ -12,13 +12,17 @@ package org.symseg.descriptor;
  * or block it is computed in.
  *
  * <p>Interpolated samples are taken relative to the pixel's own value: Pearson's correlation does
- * not change when both patches shift by one constant, and the sums stay small, so they lose
- * little to cancellation. Whole pixels are integers below 2^16, so the sums of one-tap (exact)
- * operations are exact in {@code double} (the disk is capped at {@link #MAX_SAMPLES}), and such
- * an operation, a permutation of the disk, needs only its cross term: the transformed patch has
- * the original's sum and sum of squares. That cross term is summed over the pixels' own values
- * and the base taken out afterwards in integers, the same exact number for two fewer operations
- * a sample.
+ * not change when both patches shift by one constant, and the sums of them and of their squares
+ * stay small, so they lose little to cancellation. Their cross term with the original samples is
+ * summed over the originals' own values and the base times the samples' sum taken out after, in
+ * one rounding: two operations a sample fewer, for a rounding error that stays below what a score
+ * keeps as a float (on the bundled real images, every score the same float as with the originals
+ * taken relative too; BENCHMARKS.md, issue 7). Whole pixels are integers below 2^16, so the sums
+ * of one-tap (exact) operations are exact in {@code double} (the disk is capped at
+ * {@link #MAX_SAMPLES}), and such an operation, a permutation of the disk, needs only its cross
+ * term: the transformed patch has the original's sum and sum of squares. That cross term is summed
+ * over the pixels' own values and the base taken out afterwards in integers, the same exact number
+ * for two fewer operations a sample.
  */
 final class DiskScorer {
 
@@ -258,7 +262,7 @@ final class DiskScorer {
         } else if (partner[o] < 0) {
             sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i] = Pearson.of(n, sa[from + i], s1[i], saa[from + i], s2[i], s3[i]);
+                out[first + i] = Pearson.of(n, sa[from + i], s1[i], saa[from + i], s2[i], aboutBase(at + i, s1[i], s3[i]));
             }
         } else {
             int lead = Math.min(o, partner[o]);
@@ -271,8 +275,17 @@ final class DiskScorer {
             }
             double[] cross = o == lead ? pair[2] : pair[3];
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i] = Pearson.of(n, sa[from + i], pair[0][i], saa[from + i], pair[1][i], cross[i]);
+                out[first + i] = Pearson.of(n, sa[from + i], pair[0][i], saa[from + i], pair[1][i],
+                        aboutBase(at + i, pair[0][i], cross[i]));
             }
         }
+    }
+
+    /**
+     * The cross term of the originals less the base pixel at {@code base} with the samples
+     * relative to it, from the samples' sum and their cross term with the originals as they are.
+     */
+    private double aboutBase(int base, double samples, double rawCross) {
+        return Math.fma(-values[base], samples, rawCross);
     }
 }

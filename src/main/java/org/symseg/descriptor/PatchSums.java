@@ -23,8 +23,9 @@ interface PatchSums {
     /**
      * Sums of the bilinear samples b (sample k's four taps are the 2 x 2 pixels from
      * {@code taps[k]}, weighted by {@code weight[4k...4k+3]}; the pixel right of index i is at
-     * i + right, the one below at i + down) and of b^2 and a b, where a is the original sample at
-     * {@code offsets[k]}.
+     * i + right, the one below at i + down), each relative to the lane's own pixel, and of b^2 and
+     * a b, where a is the original sample at {@code offsets[k]} as it is, not relative: the caller
+     * takes the base times the sum of b out of that cross term afterwards.
      */
     void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab);

@@ -25,7 +25,7 @@ final class ScalarPatchSums implements PatchSums {
         double ss = 0;
         double sp = 0;
         for (int k = 0; k < offsets.length; k++) {
-            double a = v[at + offsets[k]] - base;
+            double a = v[at + offsets[k]];
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
             ss = Math.fma(b, b, ss);
@@ -45,8 +45,8 @@ final class ScalarPatchSums implements PatchSums {
         double sp = 0;
         double so = 0;
         for (int k = 0; k < offsets.length; k++) {
-            double a = v[at + offsets[k]] - base;
-            double ao = v[at + opposite[k]] - base;
+            double a = v[at + offsets[k]];
+            double ao = v[at + opposite[k]];
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
             ss = Math.fma(b, b, ss);

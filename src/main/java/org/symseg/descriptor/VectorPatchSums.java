@@ -36,7 +36,7 @@ final class VectorPatchSums implements PatchSums {
         DoubleVector ss = s;
         DoubleVector sp = s;
         for (int k = 0; k < offsets.length; k++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]);
             DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
             s = s.add(b);
             ss = b.fma(b, ss);
@@ -56,8 +56,8 @@ final class VectorPatchSums implements PatchSums {
         DoubleVector sp = s;
         DoubleVector so = s;
         for (int k = 0; k < offsets.length; k++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).sub(base);
-            DoubleVector ao = DoubleVector.fromArray(SPECIES, v, at + opposite[k]).sub(base);
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]);
+            DoubleVector ao = DoubleVector.fromArray(SPECIES, v, at + opposite[k]);
             DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
             s = s.add(b);
             ss = b.fma(b, ss);
