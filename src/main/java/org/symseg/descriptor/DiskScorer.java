@@ -39,6 +39,12 @@ final class DiskScorer {
     private final int[] diskOffsets;
     private final Operation[] operations;
     private final PatchSums block;
+    /**
+     * The lowest and highest index offsets from a block's first pixel that any sample or tap
+     * reads: {@link #checkInside} tests a block's reads against them at once.
+     */
+    private final int lowest;
+    private final int highest;
     private final PatchSums one = new ScalarPatchSums();
     /** The original patches' sums of the current block, or of a whole run; grown as needed. */
     private double[] sa;
@@ -115,6 +121,20 @@ final class DiskScorer {
         }
         this.oppositeOffsets = offsetsOf(disk.opposite());
         this.partner = partners(tables);
+        int low = 0;
+        int high = 0;
+        for (int offset : diskOffsets) {
+            low = Math.min(low, offset);
+            high = Math.max(high, offset);
+        }
+        for (Operation op : operations) {
+            for (int t = 0; !op.exact() && t < op.taps.length; t++) {
+                low = Math.min(low, op.taps[t]);
+                high = Math.max(high, op.taps[t] + right + down);
+            }
+        }
+        this.lowest = low;
+        this.highest = high;
         int lanes = block.lanes();
         this.pairSums = new double[tables.length][4][lanes];
         this.pairDone = new boolean[tables.length];
@@ -244,6 +264,7 @@ final class DiskScorer {
      * original sums are sa[from + i] and saa[from + i].
      */
     private void score(PatchSums sums, int o, int at, int from, float[] out, int first) {
+        checkInside(at, sums.lanes());
         Operation op = operations[o];
         long n = diskOffsets.length;
         if (op.exact()) {
@@ -287,5 +308,18 @@ final class DiskScorer {
      */
     private double aboutBase(int base, double samples, double rawCross) {
         return Math.fma(-values[base], samples, rawCross);
+    }
+
+    /**
+     * Throws unless every index that the block of {@code lanes} pixels at {@code at} reads lies
+     * within the values. The SIMD loads leave out their own bounds checks (conf/java17-spark.args
+     * sets jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0: 7-18 % of the kernels' time, issue 7),
+     * so this one test a block stands for the thousands they would make.
+     */
+    private void checkInside(int at, int lanes) {
+        if (at + lowest < 0 || at + highest + lanes > values.length) {
+            throw new IndexOutOfBoundsException("the patches of the block at index " + at + " reach outside the "
+                    + values.length + " values");
+        }
     }
 }

@@ -1,9 +1,14 @@
 package org.symseg.descriptor;
 
+import java.util.Objects;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link ColumnProducts} as many columns at a time as the CPU's widest double vector holds. */
+/**
+ * {@link ColumnProducts} as many columns at a time as the CPU's widest double vector holds. Each
+ * call checks its whole range first, as the SIMD loads and stores leave out their own bounds
+ * checks ({@code jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0} in conf/java17-spark.args).
+ */
 final class VectorColumnProducts implements ColumnProducts {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -12,6 +17,9 @@ final class VectorColumnProducts implements ColumnProducts {
 
     @Override
     public void add(double[] v, int a, int b, double[] columns, int n) {
+        Objects.checkFromIndexSize(a, n, v.length);
+        Objects.checkFromIndexSize(b, n, v.length);
+        Objects.checkFromIndexSize(0, n, columns.length);
         int x = 0;
         for (int end = SPECIES.loopBound(n); x < end; x += SPECIES.length()) {
             DoubleVector.fromArray(SPECIES, v, a + x).mul(DoubleVector.fromArray(SPECIES, v, b + x))
@@ -24,6 +32,9 @@ final class VectorColumnProducts implements ColumnProducts {
 
     @Override
     public void differences(double[] now, double[] before, int from, long[] out, int n) {
+        Objects.checkFromIndexSize(from, n, now.length);
+        Objects.checkFromIndexSize(from, n, before.length);
+        Objects.checkFromIndexSize(0, n, out.length);
         int x = 0;
         for (int end = SPECIES.loopBound(n); x < end; x += SPECIES.length()) {
             // a whole number 0 <= d < 2^52 plus 2^52 has d as the low bits of its mantissa

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PatchSums} over as many neighbouring pixels as the CPU's widest double vector holds
  * (4 with AVX2). The patches of neighbouring pixels read neighbouring values for the same
  * sample, so a block's samples load as one contiguous vector each. Loaded only when the JVM runs
- * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args).
+ * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args). The loads do not
+ * check their bounds there: the caller checks a block's whole range ({@link DiskScorer}).
  */
 final class VectorPatchSums implements PatchSums {
 

@@ -2,6 +2,8 @@ package org.symseg.descriptor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,27 @@ class PatchSumsTest {
     void testJvmRunsTheSimdKernelAsLaunchedRunsDo() {
         // Surefire reads the same conf/java17-spark.args as submit/symseg
         assertInstanceOf(VectorPatchSums.class, PatchSums.widest());
+    }
+
+    @Test
+    void blocksThatWouldReadOutsideTheValuesAreRefusedThoughTheSimdLoadsCheckNothing() {
+        // as launched, the vector module's loads skip their bounds checks
+        assertEquals(0, Integer.getInteger("jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK", 2));
+        QuantizedImage image = PointSymmetryDescriptorTest.random(60, 40, 5);
+        RowSums rowSums = new RowSums(image);
+        Disk disk = Disk.of(9);
+        SamplingTable[] tables = operations().stream().map(op -> SamplingTable.of(op, disk))
+                .toArray(SamplingTable[]::new);
+        float[] out = new float[16 * tables.length];
+        // values cut off after row 24, as if they and the row sums had come apart: patches of
+        // radius 9 on row 16 read row 25, so they must not be scored; those on row 15 may
+        double[] cut = java.util.Arrays.copyOf(image.asDoubles(), 60 * 25);
+        DiskScorer scorer = new DiskScorer(cut, 60, rowSums, disk, tables, new VectorPatchSums());
+        var refused = assertThrows(IndexOutOfBoundsException.class, () -> scorer.scoreRun(20, 16, 16, out, 0, 16));
+        // refused by symseg's check: uncompiled, the module's own loads would throw a plain index
+        // message; compiled, they would read past the array
+        assertTrue(refused.getMessage().contains("reach outside"), refused.getMessage());
+        scorer.scoreRun(20, 15, 16, out, 0, 16);
     }
 
     @Test
