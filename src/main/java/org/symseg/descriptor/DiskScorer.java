@@ -283,7 +283,8 @@ final class DiskScorer {
         } else if (partner[o] < 0) {
             sums.bilinear(values, at, right, down, diskOffsets, op.taps, op.weight, s1, s2, s3);
             for (int i = 0; i < sums.lanes(); i++) {
-                out[first + i] = Pearson.of(n, sa[from + i], s1[i], saa[from + i], s2[i], aboutBase(at + i, s1[i], s3[i]));
+                out[first + i] = Pearson.of(n, sa[from + i], s1[i], saa[from + i], s2[i],
+                        aboutBase(at + i, s1[i], s3[i]));
             }
         } else {
             int lead = Math.min(o, partner[o]);

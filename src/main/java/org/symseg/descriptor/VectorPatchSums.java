@@ -73,7 +73,7 @@ final class VectorPatchSums implements PatchSums {
 
     /**
      * The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. Here and in
-     * the sums, fused multiply-adds: 11 vector operations a sample of a pair instead of 17, and
+     * the sums, fused multiply-adds: 9 vector operations a sample of a pair instead of 15, and
      * rounded once; {@link ScalarPatchSums} fuses the same ones, so the lanes keep its bits.
      */
     private static DoubleVector sample(double[] v, int i, int right, int down, double[] weight, int t) {
