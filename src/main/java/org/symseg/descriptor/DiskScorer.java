@@ -128,9 +128,12 @@ final class DiskScorer {
             high = Math.max(high, offset);
         }
         for (Operation op : operations) {
-            for (int t = 0; !op.exact() && t < op.taps.length; t++) {
-                low = Math.min(low, op.taps[t]);
-                high = Math.max(high, op.taps[t] + right + down);
+            if (op.exact()) {
+                continue; // its samples are the disk's
+            }
+            for (int firstTap : op.taps) {
+                low = Math.min(low, firstTap);
+                high = Math.max(high, firstTap + right + down);
             }
         }
         this.lowest = low;
