@@ -39,7 +39,10 @@ interface PatchSums {
     void bilinearPair(double[] v, int at, int right, int down, int[] offsets, int[] opposite, int[] taps,
             double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite);
 
-    /** The widest kind this JVM runs: SIMD lanes when the incubating vector module is present. */
+    /**
+     * The widest kind this JVM runs: SIMD lanes when the incubating vector module is present.
+     * For one thread: the SIMD kind keeps scratch space.
+     */
     static PatchSums widest() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 ? new VectorPatchSums() : new ScalarPatchSums();

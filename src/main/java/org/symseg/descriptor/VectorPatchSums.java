@@ -9,10 +9,25 @@ import jdk.incubator.vector.VectorSpecies;
  * sample, so a block's samples load as one contiguous vector each. Loaded only when the JVM runs
  * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args). The loads do not
  * check their bounds there: the caller checks a block's whole range ({@link DiskScorer}).
+ *
+ * <p>No vector a kernel works on is of unknown class to the JIT compiler: each is loaded,
+ * broadcast or computed from such in the kernel itself, not passed in or returned, and a running
+ * sum, whose class C2 does not know while it parses the loop, is only ever an argument, never
+ * the receiver: {@code x.add(sum)}, not {@code sum.add(x)}, and stored as {@code zero.add(sum)}.
+ * Otherwise C2 can compile a receiver's class only by speculating on it, and it stops
+ * speculating within a method once the traps recorded in the methods it inlines add up to
+ * {@code PerMethodTrapLimit} (100): it counts a JDK vector method's traps again at every
+ * inlining, so a few traps in one of them, left by other code, sufficed in about one JVM in
+ * twenty-five, and the kernels then boxed their sums on every sample and ran six to eight times
+ * slower (BENCHMARKS.md, issue 7). Adding in the other order and adding zero leave every sum's
+ * bits as they were.
  */
 final class VectorPatchSums implements PatchSums {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    /** Where {@link #bilinear} lets the pair kernel put the cross term it does not need. */
+    private final double[] dropped = new double[SPECIES.length()];
 
     @Override
     public int lanes() {
@@ -21,65 +36,51 @@ final class VectorPatchSums implements PatchSums {
 
     @Override
     public void products(double[] v, int at, int[] first, int[] second, double[] out) {
-        DoubleVector s = DoubleVector.zero(SPECIES);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector s = zero;
         for (int i = 0; i < first.length; i++) {
-            s = s.add(DoubleVector.fromArray(SPECIES, v, at + first[i])
-                    .mul(DoubleVector.fromArray(SPECIES, v, at + second[i])));
+            s = DoubleVector.fromArray(SPECIES, v, at + first[i])
+                    .mul(DoubleVector.fromArray(SPECIES, v, at + second[i])).add(s);
         }
-        s.intoArray(out, 0);
+        zero.add(s).intoArray(out, 0);
     }
 
+    /**
+     * {@link #bilinearPair} with the originals as their own opposites, its extra cross term
+     * dropped: one more load and multiply-add a sample, for operations without a partner (no
+     * default descriptor has one), rather than a second copy of the kernel.
+     */
     @Override
     public void bilinear(double[] v, int at, int right, int down, int[] offsets, int[] taps, double[] weight,
             double[] sb, double[] sbb, double[] sab) {
-        DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
-        DoubleVector s = DoubleVector.zero(SPECIES);
-        DoubleVector ss = s;
-        DoubleVector sp = s;
-        for (int k = 0; k < offsets.length; k++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]);
-            DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
-            s = s.add(b);
-            ss = b.fma(b, ss);
-            sp = a.fma(b, sp);
-        }
-        s.intoArray(sb, 0);
-        ss.intoArray(sbb, 0);
-        sp.intoArray(sab, 0);
+        bilinearPair(v, at, right, down, offsets, offsets, taps, weight, sb, sbb, sab, dropped);
     }
 
     @Override
     public void bilinearPair(double[] v, int at, int right, int down, int[] offsets, int[] opposite, int[] taps,
             double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite) {
         DoubleVector base = DoubleVector.fromArray(SPECIES, v, at);
-        DoubleVector s = DoubleVector.zero(SPECIES);
-        DoubleVector ss = s;
-        DoubleVector sp = s;
-        DoubleVector so = s;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector s = zero;
+        DoubleVector ss = zero;
+        DoubleVector sp = zero;
+        DoubleVector so = zero;
         for (int k = 0; k < offsets.length; k++) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, v, at + offsets[k]);
-            DoubleVector ao = DoubleVector.fromArray(SPECIES, v, at + opposite[k]);
-            DoubleVector b = sample(v, at + taps[k], right, down, weight, 4 * k).sub(base);
-            s = s.add(b);
+            int i = at + taps[k];
+            int t = 4 * k;
+            DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t]);
+            b = DoubleVector.fromArray(SPECIES, v, i + right).fma(DoubleVector.broadcast(SPECIES, weight[t + 1]), b);
+            b = DoubleVector.fromArray(SPECIES, v, i + down).fma(DoubleVector.broadcast(SPECIES, weight[t + 2]), b);
+            b = DoubleVector.fromArray(SPECIES, v, i + down + right)
+                    .fma(DoubleVector.broadcast(SPECIES, weight[t + 3]), b).sub(base);
+            s = b.add(s);
             ss = b.fma(b, ss);
-            sp = a.fma(b, sp);
-            so = ao.fma(b, so);
+            sp = DoubleVector.fromArray(SPECIES, v, at + offsets[k]).fma(b, sp);
+            so = DoubleVector.fromArray(SPECIES, v, at + opposite[k]).fma(b, so);
         }
-        s.intoArray(sb, 0);
-        ss.intoArray(sbb, 0);
-        sp.intoArray(sab, 0);
-        so.intoArray(sabOpposite, 0);
-    }
-
-    /**
-     * The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. Here and in
-     * the sums, fused multiply-adds: 9 vector operations a sample of a pair instead of 15, and
-     * rounded once; {@link ScalarPatchSums} fuses the same ones, so the lanes keep its bits.
-     */
-    private static DoubleVector sample(double[] v, int i, int right, int down, double[] weight, int t) {
-        DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t]);
-        b = DoubleVector.fromArray(SPECIES, v, i + right).fma(DoubleVector.broadcast(SPECIES, weight[t + 1]), b);
-        b = DoubleVector.fromArray(SPECIES, v, i + down).fma(DoubleVector.broadcast(SPECIES, weight[t + 2]), b);
-        return DoubleVector.fromArray(SPECIES, v, i + down + right).fma(DoubleVector.broadcast(SPECIES, weight[t + 3]), b);
+        zero.add(s).intoArray(sb, 0);
+        zero.add(ss).intoArray(sbb, 0);
+        zero.add(sp).intoArray(sab, 0);
+        zero.add(so).intoArray(sabOpposite, 0);
     }
 }
