@@ -10,17 +10,18 @@ import jdk.incubator.vector.VectorSpecies;
  * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args). The loads do not
  * check their bounds there: the caller checks a block's whole range ({@link DiskScorer}).
  *
- * <p>No vector a kernel works on is of unknown class to the JIT compiler: each is loaded,
- * broadcast or computed from such in the kernel itself, not passed in or returned, and a running
- * sum, whose class C2 does not know while it parses the loop, is only ever an argument, never
- * the receiver: {@code x.add(sum)}, not {@code sum.add(x)}, and stored as {@code zero.add(sum)}.
- * Otherwise C2 can compile a receiver's class only by speculating on it, and it stops
- * speculating within a method once the traps recorded in the methods it inlines add up to
- * {@code PerMethodTrapLimit} (100): it counts a JDK vector method's traps again at every
- * inlining, so a few traps in one of them, left by other code, sufficed in about one JVM in
- * twenty-five, and the kernels then boxed their sums on every sample and ran six to eight times
- * slower (BENCHMARKS.md, issue 7). Adding in the other order and adding zero leave every sum's
- * bits as they were.
+ * <p>No running sum is ever the receiver of an operation. While C2 parses a loop, it knows a
+ * loop-carried vector's class only by speculating on it, and it stops speculating within a
+ * method once the traps recorded in the methods it inlines add up to {@code PerMethodTrapLimit}
+ * (100); it counts a JDK vector method's traps again at every inlining, so a few traps in one of
+ * them, left by other code, sufficed in about one JVM in twenty: the sums were then boxed on
+ * every sample, and the kernels ran six to eight times slower (BENCHMARKS.md, issue 7). As
+ * arguments ({@code x.add(sum)}, not {@code sum.add(x)}) their class is settled when C2 expands
+ * the vector intrinsics after parsing. The stores of the finished sums can still fall back to
+ * the vector API's Java code, so each stores a fresh vector made after the loop
+ * ({@code zero.add(sum)}): boxed once per block, where the sum itself would be boxed in the loop. Adding in the other order and adding zero leave every sum's bits as they were.
+ * The bilinear sample is computed in the loop, not returned by a helper, so that no vector
+ * crosses a call C2 might leave uninlined.
  */
 final class VectorPatchSums implements PatchSums {
 
