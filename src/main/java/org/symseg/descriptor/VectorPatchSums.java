@@ -19,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * arguments ({@code x.add(sum)}, not {@code sum.add(x)}) their class is settled when C2 expands
  * the vector intrinsics after parsing. The stores of the finished sums can still fall back to
  * the vector API's Java code, so each stores a fresh vector made after the loop
- * ({@code zero.add(sum)}): boxed once per block, where the sum itself would be boxed in the loop. Adding in the other order and adding zero leave every sum's bits as they were.
+ * ({@code zero.add(sum)}): boxed once per block, where the sum itself would be boxed in the
+ * loop. Adding in the other order and adding zero leave every sum's bits as they were.
  * The bilinear sample is computed in the loop, not returned by a helper, so that no vector
  * crosses a call C2 might leave uninlined.
  */
@@ -67,6 +68,9 @@ final class VectorPatchSums implements PatchSums {
         DoubleVector sp = zero;
         DoubleVector so = zero;
         for (int k = 0; k < offsets.length; k++) {
+            // the bilinear sample of the 2 x 2 taps from i, less the base, with fused
+            // multiply-adds as in ScalarPatchSums (so the lanes keep its bits): 9 vector
+            // operations a sample of a pair instead of 15
             int i = at + taps[k];
             int t = 4 * k;
             DoubleVector b = DoubleVector.fromArray(SPECIES, v, i).mul(weight[t]);
