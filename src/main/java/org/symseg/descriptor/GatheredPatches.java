@@ -12,22 +12,28 @@ final class GatheredPatches {
 
     private final double[] image;
     private final int stride;
+    private final PatchSums sums;
     private final int lanes;
     /** How far from its pixel, along x or y, a neighbourhood reaches. */
     private final int reach;
     private final int side;
     private final double[] values;
+    /** The neighbourhoods' top left corners in the image, lane by lane, for {@link #sums}. */
+    private final int[] corners;
+
     /**
-     * Room for {@code lanes} neighbourhoods of {@code reach} of {@code image} (row-major, rows
-     * {@code stride} apart).
+     * Room for as many neighbourhoods of {@code reach} of {@code image} (row-major, rows
+     * {@code stride} apart) as a block of {@code sums} has lanes; {@code sums} gathers full blocks.
      */
-    GatheredPatches(double[] image, int stride, int reach, int lanes) {
+    GatheredPatches(double[] image, int stride, int reach, PatchSums sums) {
         this.image = image;
         this.stride = stride;
-        this.lanes = lanes;
+        this.sums = sums;
+        this.lanes = sums.lanes();
         this.reach = reach;
         this.side = 2 * reach + 1;
         this.values = new double[side * side * lanes];
+        this.corners = new int[lanes];
     }
 
     double[] values() {
@@ -55,34 +61,24 @@ final class GatheredPatches {
      * image. The other lanes, and the other cells, keep what they held.
      */
     void gather(int[] xs, int[] ys, int count, Cells cells) {
-        int lane = 0;
-        // four neighbourhoods at a time, one value of each after the other; the compiler does not
-        // unroll a loop over a number of lanes it cannot see, and that copy would be twice as slow
-        for (; lane + 4 <= count; lane += 4) {
-            gatherFour(xs, ys, lane, cells);
+        if (count == lanes) {
+            for (int lane = 0; lane < lanes; lane++) {
+                corners[lane] = corner(xs[lane], ys[lane]);
+                // the SIMD gather checks no index (as launched): each neighbourhood is checked whole
+                if (corners[lane] < 0 || corners[lane] + (side - 1) * stride + side > image.length) {
+                    throw new IndexOutOfBoundsException("the neighbourhood of (" + xs[lane] + ", " + ys[lane]
+                            + ") reaches outside the image");
+                }
+            }
+            sums.gather(image, corners, cells.places, cells.offsets, values);
+            return;
         }
-        for (; lane < count; lane++) {
+        // a centring's last block, not full: lane by lane
+        for (int lane = 0; lane < count; lane++) {
             int from = corner(xs[lane], ys[lane]);
             for (int cell = 0; cell < cells.places.length; cell++) {
                 values[cells.places[cell] + lane] = image[from + cells.offsets[cell]];
             }
-        }
-    }
-
-    private void gatherFour(int[] xs, int[] ys, int lane, Cells cells) {
-        int a = corner(xs[lane], ys[lane]);
-        int b = corner(xs[lane + 1], ys[lane + 1]);
-        int c = corner(xs[lane + 2], ys[lane + 2]);
-        int d = corner(xs[lane + 3], ys[lane + 3]);
-        int[] places = cells.places;
-        int[] offsets = cells.offsets;
-        for (int cell = 0; cell < places.length; cell++) {
-            int to = places[cell] + lane;
-            int offset = offsets[cell];
-            values[to] = image[a + offset];
-            values[to + 1] = image[b + offset];
-            values[to + 2] = image[c + offset];
-            values[to + 3] = image[d + offset];
         }
     }
 

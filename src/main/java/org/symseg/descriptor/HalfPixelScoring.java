@@ -34,7 +34,7 @@ final class HalfPixelScoring {
         this.bx = bx;
         this.by = by;
         int lanes = sums.lanes();
-        this.patches = new GatheredPatches(values, stride, reach, lanes);
+        this.patches = new GatheredPatches(values, stride, reach, sums);
         this.scorers = new DiskScorer[4];
         // centring 0 (whole pixels) is never refined
         this.cells = new GatheredPatches.Cells[4][];

@@ -40,6 +40,13 @@ interface PatchSums {
             double[] weight, double[] sb, double[] sbb, double[] sab, double[] sabOpposite);
 
     /**
+     * Copies a block's neighbourhoods side by side ({@link GatheredPatches}): for each i, the
+     * value at {@code corners[lane] + offsets[i]} of the image into {@code into[places[i] + lane]},
+     * for every lane. The caller has checked that every read and write lies inside its array.
+     */
+    void gather(double[] image, int[] corners, int[] places, int[] offsets, double[] into);
+
+    /**
      * The widest kind this JVM runs: SIMD lanes when the incubating vector module is present.
      * For one thread: the SIMD kind keeps scratch space.
      */

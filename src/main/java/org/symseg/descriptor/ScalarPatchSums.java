@@ -59,6 +59,14 @@ final class ScalarPatchSums implements PatchSums {
         sabOpposite[0] = so;
     }
 
+    @Override
+    public void gather(double[] image, int[] corners, int[] places, int[] offsets, double[] into) {
+        int corner = corners[0];
+        for (int i = 0; i < places.length; i++) {
+            into[places[i]] = image[corner + offsets[i]];
+        }
+    }
+
     /**
      * The bilinear sample whose 2 x 2 taps start at index i, weighted from weight[t]. The weights
      * sum to 1, so subtracting the base from the sample is the same as from every tap.

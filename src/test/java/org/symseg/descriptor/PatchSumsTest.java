@@ -61,6 +61,27 @@ class PatchSumsTest {
     }
 
     @Test
+    void aFullBlockWhoseNeighbourhoodWouldReachOutsideTheImageIsRefusedThoughTheSimdGatherChecksNothing() {
+        QuantizedImage image = PointSymmetryDescriptorTest.random(64, 48, 5);
+        int stride = QuantizedImage.paddedStride(64);
+        double[] values = image.asDoubles(stride);
+        VectorPatchSums sums = new VectorPatchSums();
+        GatheredPatches patches = new GatheredPatches(values, stride, 11, sums);
+        GatheredPatches.Cells cells = patches.cells(Disk.of(9, false, false),
+                SamplingTable.of(PointOperation.rotation(60), Disk.of(9, false, false)));
+        int[] xs = new int[sums.lanes()];
+        int[] ys = new int[sums.lanes()];
+        java.util.Arrays.fill(xs, 30);
+        java.util.Arrays.fill(ys, 24);
+        patches.gather(xs, ys, xs.length, cells);
+        // the last lane's neighbourhood would run past the image's last row
+        ys[xs.length - 1] = 40;
+        var refused = assertThrows(IndexOutOfBoundsException.class, () -> patches.gather(xs, ys, xs.length, cells));
+        // symseg's check, not the module's own (which only its uncompiled code makes)
+        assertTrue(refused.getMessage().contains("reaches outside"), refused.getMessage());
+    }
+
+    @Test
     void gatheredPatchesAreBitIdenticalToSinglePixels() {
         // 64 wide: rows are padded apart
         QuantizedImage image = PointSymmetryDescriptorTest.random(64, 48, 5);
@@ -84,7 +105,7 @@ class PatchSumsTest {
                 int[] by = java.util.Arrays.copyOfRange(ys, from, from + count);
                 for (int o = 0; o < ops.size(); o++) {
                     // fresh patches, so that a cell the operation reads but the copy leaves out reads 0
-                    GatheredPatches patches = new GatheredPatches(values, stride, 11, lanes);
+                    GatheredPatches patches = new GatheredPatches(values, stride, 11, new VectorPatchSums());
                     DiskScorer gathered = DiskScorer.overGathered(patches, rowSums, disk, tables, new VectorPatchSums());
                     // a partner is scored from what the first of the two reads, as HalfPixelScoring does
                     int partner = gathered.partner(o);
