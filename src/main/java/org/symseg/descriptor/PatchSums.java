@@ -6,7 +6,8 @@ package org.symseg.descriptor;
  * {@link GatheredPatches gathered} side by side); interpolated samples are taken relative to that
  * pixel's own value.
  * Implementations differ only in how many pixels they add up at once; each lane adds the same
- * terms, as the same Java operations, in the same order, so all of them give bit-identical sums.
+ * terms, as the same Java operations, in the same order, so all of them give bit-identical sums
+ * ({@link #products}, whose every partial sum is a whole number below 2^53, in any order).
  */
 interface PatchSums {
 
