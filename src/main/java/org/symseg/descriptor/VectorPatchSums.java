@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PatchSums} over as many neighbouring pixels as the CPU's widest double vector holds
  * (4 with AVX2). The patches of neighbouring pixels read neighbouring values for the same
  * sample, so a block's samples load as one contiguous vector each. Loaded only when the JVM runs
- * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args). The loads do not
- * check their bounds there: the caller checks a block's whole range ({@link DiskScorer}).
+ * with {@code --add-modules jdk.incubator.vector} (conf/java17-spark.args). The loads, gathers
+ * and stores do not check their bounds there: the callers check a block's whole range
+ * ({@link DiskScorer}, {@link GatheredPatches}).
  *
  * <p>No running sum is ever the receiver of an operation. While C2 parses a loop, it knows a
  * loop-carried vector's class only by speculating on it, and it stops speculating within a
