@@ -17,7 +17,9 @@ package org.symseg.descriptor;
  * summed over the originals' own values and the base times the samples' sum taken out after, in
  * one rounding: two operations a sample fewer, for a rounding error that stays below what a score
  * keeps as a float (on the bundled real images, every score the same float as with the originals
- * taken relative too; BENCHMARKS.md, issue 7). Whole pixels are integers below 2^16, so the sums
+ * taken relative too; BENCHMARKS.md, issue 7). The samples and every product of the sums are
+ * exact (bilinear weights are multiples of 2^-10, {@link SamplingTable}), so the sums are the
+ * same bits whether the CPU fuses multiply-adds or not ({@link MultiplyAdd}). Whole pixels are integers below 2^16, so the sums
  * of one-tap (exact) operations are exact in {@code double} (the disk is capped at
  * {@link #MAX_SAMPLES}), and such an operation, a permutation of the disk, needs only its cross
  * term: the transformed patch has the original's sum and sum of squares. That cross term is summed
@@ -308,10 +310,14 @@ final class DiskScorer {
 
     /**
      * The cross term of the originals less the base pixel at {@code base} with the samples
-     * relative to it, from the samples' sum and their cross term with the originals as they are.
+     * relative to it, from the samples' sum and their cross term with the originals as they are,
+     * in one rounding. A whole pixel times a sum of samples below 2^27 (multiples of 2^-10) is
+     * exact, so there a multiply-add unfused gives the fused result; only a larger sum (more than
+     * 2^11 samples far from their base) needs {@code Math.fma} itself, slow where not fused.
      */
     private double aboutBase(int base, double samples, double rawCross) {
-        return Math.fma(-values[base], samples, rawCross);
+        return Math.abs(samples) < 0x1p27 ? MultiplyAdd.of(-values[base], samples, rawCross)
+                : Math.fma(-values[base], samples, rawCross);
     }
 
     /**

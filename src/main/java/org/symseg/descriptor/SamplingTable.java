@@ -10,6 +10,12 @@ import java.io.Serializable;
  * mirrors along the axes and diagonals), the table has one tap a sample and its scores are exact;
  * otherwise four taps with their weights. Built once per descriptor, so scoring a point allocates
  * nothing and computes no trigonometry.
+ *
+ * <p>A source's place between its four pixels is rounded to 1/32 of a pixel along x and along y
+ * (it moves by at most 1/64 pixel), so that every weight is a multiple of 2^-10 and the weights
+ * still add up to exactly 1. A sample of whole pixels below 2^16 is then exact in a double, and
+ * so is every product the kernels form from it (below 2^53 units of 2^-20): the scores come out
+ * the same bits whether the CPU fuses multiply-adds or not ({@link MultiplyAdd}).
  */
 final class SamplingTable implements Serializable {
 
@@ -78,8 +84,8 @@ final class SamplingTable implements Serializable {
         for (int k = 0; k < n; k++) {
             int x0 = (int) Math.floor(sx[k]);
             int y0 = (int) Math.floor(sy[k]);
-            double fx = sx[k] - x0;
-            double fy = sy[k] - y0;
+            double fx = onSubgrid(sx[k] - x0);
+            double fy = onSubgrid(sy[k] - y0);
             int t = 4 * k;
             set(dx, dy, weight, t, x0, y0, (1 - fx) * (1 - fy));
             set(dx, dy, weight, t + 1, x0 + 1, y0, fx * (1 - fy));
@@ -118,6 +124,14 @@ final class SamplingTable implements Serializable {
         }
         return new SamplingTable(operation, 1, dx, dy, null, doubled.toArray(int[][]::new),
                 single.toArray(int[][]::new));
+    }
+
+    /** Divisions of a pixel that a source's place is rounded to. */
+    static final int SUBPIXELS = 32;
+
+    /** A place in [0, 1) between two pixels, to the nearest multiple of 1 / {@link #SUBPIXELS}. */
+    static double onSubgrid(double fraction) {
+        return Math.rint(fraction * SUBPIXELS) / SUBPIXELS;
     }
 
     private static void set(int[] dx, int[] dy, double[] weight, int t, int x, int y, double w) {

@@ -1,6 +1,9 @@
 package org.symseg.descriptor;
 
-/** {@link PatchSums} one pixel at a time: the reference arithmetic, and the fallback. */
+/**
+ * {@link PatchSums} one pixel at a time: the reference arithmetic, and the fallback where the JVM
+ * has no vector module or the CPU no fused multiply-add ({@link MultiplyAdd}).
+ */
 final class ScalarPatchSums implements PatchSums {
 
     @Override
@@ -28,8 +31,8 @@ final class ScalarPatchSums implements PatchSums {
             double a = v[at + offsets[k]];
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
-            ss = Math.fma(b, b, ss);
-            sp = Math.fma(a, b, sp);
+            ss = MultiplyAdd.of(b, b, ss);
+            sp = MultiplyAdd.of(a, b, sp);
         }
         sb[0] = s;
         sbb[0] = ss;
@@ -49,9 +52,9 @@ final class ScalarPatchSums implements PatchSums {
             double ao = v[at + opposite[k]];
             double b = sample(v, at + taps[k], right, down, weight, 4 * k) - base;
             s += b;
-            ss = Math.fma(b, b, ss);
-            sp = Math.fma(a, b, sp);
-            so = Math.fma(ao, b, so);
+            ss = MultiplyAdd.of(b, b, ss);
+            sp = MultiplyAdd.of(a, b, sp);
+            so = MultiplyAdd.of(ao, b, so);
         }
         sb[0] = s;
         sbb[0] = ss;
@@ -61,9 +64,17 @@ final class ScalarPatchSums implements PatchSums {
 
     @Override
     public void gather(double[] image, int[] corners, int[] places, int[] offsets, double[] into) {
-        int corner = corners[0];
-        for (int i = 0; i < places.length; i++) {
-            into[places[i]] = image[corner + offsets[i]];
+        gatherLaneByLane(image, corners, 1, places, offsets, into);
+    }
+
+    /** {@link PatchSums#gather} for {@code lanes} lanes, one value at a time. */
+    static void gatherLaneByLane(double[] image, int[] corners, int lanes, int[] places, int[] offsets,
+            double[] into) {
+        for (int lane = 0; lane < lanes; lane++) {
+            int corner = corners[lane];
+            for (int i = 0; i < places.length; i++) {
+                into[places[i] + lane] = image[corner + offsets[i]];
+            }
         }
     }
 
@@ -73,8 +84,8 @@ final class ScalarPatchSums implements PatchSums {
      */
     private static double sample(double[] v, int i, int right, int down, double[] weight, int t) {
         double b = v[i] * weight[t];
-        b = Math.fma(v[i + right], weight[t + 1], b);
-        b = Math.fma(v[i + down], weight[t + 2], b);
-        return Math.fma(v[i + down + right], weight[t + 3], b);
+        b = MultiplyAdd.of(v[i + right], weight[t + 1], b);
+        b = MultiplyAdd.of(v[i + down], weight[t + 2], b);
+        return MultiplyAdd.of(v[i + down + right], weight[t + 3], b);
     }
 }

@@ -28,6 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorPatchSums implements PatchSums {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final boolean GATHERS = HotSpotFlags.vectorGather();
 
     /** Where {@link #bilinear} lets the pair kernel put the cross term it does not need. */
     private final double[] dropped = new double[SPECIES.length()];
@@ -78,9 +79,18 @@ final class VectorPatchSums implements PatchSums {
         bilinearPair(v, at, right, down, offsets, offsets, taps, weight, sb, sbb, sab, dropped);
     }
 
-    /** One SIMD gather of every lane's value and one store a value: twice as fast as lane by lane. */
+    /**
+     * One SIMD gather of every lane's value and one store a value, twice as fast as lane by lane,
+     * where the CPU gathers ({@link HotSpotFlags#vectorGather}); elsewhere the vector API gathers
+     * in Java, 14 times slower than lane by lane (x86 without AVX2; BENCHMARKS.md, issue 7), so
+     * there the lanes are copied one by one.
+     */
     @Override
     public void gather(double[] image, int[] corners, int[] places, int[] offsets, double[] into) {
+        if (!GATHERS) {
+            ScalarPatchSums.gatherLaneByLane(image, corners, SPECIES.length(), places, offsets, into);
+            return;
+        }
         for (int i = 0; i < places.length; i++) {
             DoubleVector.fromArray(SPECIES, image, offsets[i], corners, 0).intoArray(into, places[i]);
         }

@@ -17,12 +17,15 @@ class PointSymmetryDescriptorTest {
 
     private static final List<Double> ANGLES = List.of(60.0, 90.0, 120.0, 180.0);
 
-    /** Bilinear value of the image at (x, y), straight from the definition. */
+    /**
+     * Bilinear value of the image at (x, y), straight from the definition: the place between the
+     * four pixels rounded to 1/32 pixel along each axis.
+     */
     private static double bilinear(QuantizedImage image, double x, double y) {
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
+        double fx = Math.rint((x - x0) * 32) / 32;
+        double fy = Math.rint((y - y0) * 32) / 32;
         double top = (1 - fx) * image.at(x0, y0) + (fx == 0 ? 0 : fx * image.at(x0 + 1, y0));
         double bottom = fy == 0 ? 0 : (1 - fx) * image.at(x0, y0 + 1)
                 + (fx == 0 ? 0 : fx * image.at(x0 + 1, y0 + 1));
