@@ -15,7 +15,8 @@ class PatchSumsTest {
     void testJvmRunsTheSimdKernelAsLaunchedRunsDo() {
         // Surefire reads the same conf/java17-spark.args as submit/symseg; a CPU without fused
         // multiply-adds runs the scalar kind (MultiplyAdd)
-        assertInstanceOf(MultiplyAdd.FUSED ? VectorPatchSums.class : ScalarPatchSums.class, PatchSums.widest());
+        Class<? extends PatchSums> expected = MultiplyAdd.FUSED ? VectorPatchSums.class : ScalarPatchSums.class;
+        assertInstanceOf(expected, PatchSums.widest());
     }
 
     @Test
