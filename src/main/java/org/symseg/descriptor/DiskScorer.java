@@ -19,12 +19,12 @@ package org.symseg.descriptor;
  * keeps as a float (on the bundled real images, every score the same float as with the originals
  * taken relative too; BENCHMARKS.md, issue 7). The samples and every product of the sums are
  * exact (bilinear weights are multiples of 2^-10, {@link SamplingTable}), so the sums are the
- * same bits whether the CPU fuses multiply-adds or not ({@link MultiplyAdd}). Whole pixels are integers below 2^16, so the sums
- * of one-tap (exact) operations are exact in {@code double} (the disk is capped at
- * {@link #MAX_SAMPLES}), and such an operation, a permutation of the disk, needs only its cross
- * term: the transformed patch has the original's sum and sum of squares. That cross term is summed
- * over the pixels' own values and the base taken out afterwards in integers, the same exact number
- * for two fewer operations a sample.
+ * same bits whether the CPU fuses multiply-adds or not ({@link MultiplyAdd}). Whole pixels are
+ * integers below 2^16, so the sums of one-tap (exact) operations are exact in {@code double}
+ * (the disk is capped at {@link #MAX_SAMPLES}), and such an operation, a permutation of the
+ * disk, needs only its cross term: the transformed patch has the original's sum and sum of
+ * squares. That cross term is summed over the pixels' own values and the base taken out
+ * afterwards in integers, the same exact number for two fewer operations a sample.
  */
 final class DiskScorer {
 

@@ -61,24 +61,19 @@ final class GatheredPatches {
      * image. The other lanes, and the other cells, keep what they held.
      */
     void gather(int[] xs, int[] ys, int count, Cells cells) {
-        if (count == lanes) {
-            for (int lane = 0; lane < lanes; lane++) {
-                corners[lane] = corner(xs[lane], ys[lane]);
-                // the SIMD gather checks no index (as launched): each neighbourhood is checked whole
-                if (corners[lane] < 0 || corners[lane] + (side - 1) * stride + side > image.length) {
-                    throw new IndexOutOfBoundsException("the neighbourhood of (" + xs[lane] + ", " + ys[lane]
-                            + ") reaches outside the image");
-                }
-            }
-            sums.gather(image, corners, cells.places, cells.offsets, values);
-            return;
-        }
-        // a centring's last block, not full: lane by lane
         for (int lane = 0; lane < count; lane++) {
-            int from = corner(xs[lane], ys[lane]);
-            for (int cell = 0; cell < cells.places.length; cell++) {
-                values[cells.places[cell] + lane] = image[from + cells.offsets[cell]];
+            corners[lane] = corner(xs[lane], ys[lane]);
+            // the SIMD gather checks no index (as launched): each neighbourhood is checked whole
+            if (corners[lane] < 0 || corners[lane] + (side - 1) * stride + side > image.length) {
+                throw new IndexOutOfBoundsException("the neighbourhood of (" + xs[lane] + ", " + ys[lane]
+                        + ") reaches outside the image");
             }
+        }
+        if (count == lanes) {
+            sums.gather(image, corners, cells.places, cells.offsets, values);
+        } else {
+            // a centring's last block, not full
+            ScalarPatchSums.gatherLaneByLane(image, corners, count, cells.places, cells.offsets, values);
         }
     }
 
