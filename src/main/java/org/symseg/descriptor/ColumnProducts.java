@@ -29,9 +29,8 @@ interface ColumnProducts {
         }
     };
 
-    /** SIMD when the incubating vector module is present, as for {@link PatchSums#widest()}. */
+    /** SIMD where this JVM compiles vectors ({@link CpuFeatures#vectors}). */
     static ColumnProducts widest() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                ? new VectorColumnProducts() : SCALAR;
+        return CpuFeatures.vectors() ? new VectorColumnProducts() : SCALAR;
     }
 }

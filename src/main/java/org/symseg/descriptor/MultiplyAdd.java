@@ -15,7 +15,7 @@ package org.symseg.descriptor;
 final class MultiplyAdd {
 
     /** Whether this JVM compiles {@code Math.fma} to the CPU's instruction. */
-    static final boolean FUSED = HotSpotFlags.fusedMultiplyAdd();
+    static final boolean FUSED = CpuFeatures.fusedMultiplyAdd();
 
     private MultiplyAdd() {
     }

@@ -48,12 +48,12 @@ interface PatchSums {
     void gather(double[] image, int[] corners, int[] places, int[] offsets, double[] into);
 
     /**
-     * The widest kind this JVM runs: SIMD lanes when the incubating vector module is present and
-     * the CPU fuses multiply-adds ({@link MultiplyAdd}). For one thread: the SIMD kind keeps
-     * scratch space.
+     * The widest kind this JVM runs: SIMD lanes when it compiles vectors
+     * ({@link CpuFeatures#vectors}) and the CPU fuses multiply-adds ({@link MultiplyAdd}). For one
+     * thread: the SIMD kind keeps scratch space.
      */
     static PatchSums widest() {
-        return MultiplyAdd.FUSED && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+        return MultiplyAdd.FUSED && CpuFeatures.vectors()
                 ? new VectorPatchSums() : new ScalarPatchSums();
     }
 }

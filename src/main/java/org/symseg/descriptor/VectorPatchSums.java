@@ -28,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorPatchSums implements PatchSums {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final boolean GATHERS = HotSpotFlags.vectorGather();
+    private static final boolean GATHERS = CpuFeatures.vectorGather();
 
     /** Where {@link #bilinear} lets the pair kernel put the cross term it does not need. */
     private final double[] dropped = new double[SPECIES.length()];
@@ -81,7 +81,7 @@ final class VectorPatchSums implements PatchSums {
 
     /**
      * One SIMD gather of every lane's value and one store a value, twice as fast as lane by lane,
-     * where the CPU gathers ({@link HotSpotFlags#vectorGather}); elsewhere the vector API gathers
+     * where the CPU gathers ({@link CpuFeatures#vectorGather}); elsewhere the vector API gathers
      * in Java, 14 times slower than lane by lane (x86 without AVX2; BENCHMARKS.md, issue 7), so
      * there the lanes are copied one by one.
      */

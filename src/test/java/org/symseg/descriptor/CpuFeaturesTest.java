@@ -9,16 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * On a CPU without fused multiply-adds the rotation and reflection descriptors are the same bits
- * as on one with them, and come at the scalar kernels' speed rather than the software fallback's.
- * A second JVM told not to fuse ({@code -XX:-UseFMA}, as HotSpot decides on such a CPU) computes
- * them, with products and sums apart, and must match this JVM, which fuses (and runs the SIMD
- * kernels) wherever the CPU can.
+ * On CPUs that lack what the SIMD kernels need, the scalar kernels run instead (the vector API's
+ * own fallback is tens to thousands of times slower), and the descriptors are the same bits.
+ * A second JVM is told by HotSpot's options to behave as such a CPU ({@code -XX:-UseFMA}: no
+ * fused multiply-add; {@code -XX:MaxVectorSize=8}: one-lane vectors) and must pick the scalar
+ * kernels and give the same sums and descriptors as this JVM, which runs the SIMD kernels
+ * wherever the CPU can.
  */
-class UnfusedArithmeticTest {
+class CpuFeaturesTest {
 
     /**
      * The kernels' double sums of every mirror and centring of a radius-20 disk, then whole
@@ -90,26 +92,34 @@ class UnfusedArithmeticTest {
         }
     }
 
-    /** Run by the second JVM: whether it fuses, and the checksum. */
+    /** Run by the second JVM: whether it fuses, the kernels it picked, and the checksum. */
     public static void main(String[] args) {
-        System.out.println((MultiplyAdd.FUSED ? "fused " : "unfused ") + checksum());
+        System.out.println(kernels() + " " + checksum());
     }
 
-    @Test
-    void descriptorsAreTheSameBitsWhenTheCpuDoesNotFuseMultiplyAdds() throws Exception {
+    private static String kernels() {
+        return (MultiplyAdd.FUSED ? "fused " : "unfused ") + PatchSums.widest().getClass().getSimpleName() + " "
+                + (ColumnProducts.widest() == ColumnProducts.SCALAR ? "scalar" : "simd") + " columns";
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-XX:-UseFMA, unfused ScalarPatchSums simd columns",
+        "-XX:MaxVectorSize=8, fused ScalarPatchSums scalar columns"})
+    void descriptorsAreTheSameBitsOnCpusWithoutWhatTheSimdKernelsNeed(String option, String kernels)
+            throws Exception {
         String here = checksum();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-XX:-UseFMA");
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), UnfusedArithmeticTest.class.getName()));
+        command.add(option);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuFeaturesTest.class.getName()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         // the software fallback would take hours; the scalar kernels take a second
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            fail("the unfused JVM did not finish in two minutes");
+            fail("the JVM with " + option + " did not finish in two minutes");
         }
         String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals("unfused " + here, answer);
+        assertEquals(kernels + " " + here, answer);
     }
 }

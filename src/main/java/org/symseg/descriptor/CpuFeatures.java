@@ -4,14 +4,25 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * The HotSpot options that say which instructions the JIT compiler may use, as HotSpot set them
- * from the CPU's features (or the command line overrode them): whether a vector operation is
- * compiled to an instruction or runs as the vector API's Java code, thousands of times slower,
- * is not something the API itself tells.
+ * What this JVM runs fast on this CPU, for the choice between SIMD and scalar kernels: whether a
+ * vector operation is compiled to an instruction or runs as the vector API's Java code, tens to
+ * thousands of times slower, is not something the API itself tells, so it is read from the
+ * HotSpot options that say which instructions the JIT compiler may use (set from the CPU's
+ * features, or overridden on the command line).
  */
-final class HotSpotFlags {
+final class CpuFeatures {
 
-    private HotSpotFlags() {
+    private CpuFeatures() {
+    }
+
+    /**
+     * Whether the incubating vector module is loaded and its preferred double vector has two lanes
+     * or more: with one lane (as with {@code -XX:MaxVectorSize=8}) HotSpot compiles none of its
+     * operations, and the translation kernel ran 30 times, the rotation kernel 145 times slower
+     * than scalar (BENCHMARKS.md, issue 7).
+     */
+    static boolean vectors() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Lanes.PREFERRED >= 2;
     }
 
     /** {@code UseFMA}: Math.fma and vector fma as one instruction; true where the JVM does not say. */
@@ -40,5 +51,10 @@ final class HotSpotFlags {
         } catch (RuntimeException | LinkageError notThere) {
             return otherwise;
         }
+    }
+
+    /** Loaded only once the vector module is known to be there. */
+    private static final class Lanes {
+        static final int PREFERRED = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
     }
 }
