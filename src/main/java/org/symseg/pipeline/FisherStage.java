@@ -78,8 +78,8 @@ final class FisherStage {
     /** Moments of the fit points of every tile, by their label under {@code model}. */
     private static ClassMoments measure(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             SegmentationModel model) {
-        return tiles.map(td -> ClassMoments.byPattern(model, td.data(),
-                FitPoints.offsets(plan.value(), td.tile()), true)).treeReduce(ClassMoments::merge);
+        return Merged.of(tiles.map(td -> ClassMoments.byPattern(model, td.data(),
+                FitPoints.offsets(plan.value(), td.tile()), true)), ClassMoments::merge);
     }
 
     private static Map<String, Object> write(String outDir, String runId, ClassMoments moments,

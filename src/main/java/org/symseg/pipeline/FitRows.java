@@ -1,5 +1,8 @@
 package org.symseg.pipeline;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +31,39 @@ final class FitRows implements Serializable {
     /** 32 MB of floats on the driver at most; a 1024² image at stride 5 has 4.2 million. */
     static final long VALUES_ON_DRIVER = 8_000_000;
 
-    /** One tile's fit points: their run ordinals and their descriptors, row after row. */
-    private record TileRows(long[] ordinals, float[] values) implements Serializable {
+    /**
+     * One tile's fit points: their run ordinals and their descriptors, row after row. The
+     * descriptors travel as raw bytes ({@link BulkFloats}): a 1024² image at stride 5 sends
+     * 17 MB of them to the driver.
+     */
+    private static final class TileRows implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private long[] ordinals;
+        private transient float[] values;
+
+        TileRows(long[] ordinals, float[] values) {
+            this.ordinals = ordinals;
+            this.values = values;
+        }
+
+        long[] ordinals() {
+            return ordinals;
+        }
+
+        float[] values() {
+            return values;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            BulkFloats.write(out, values);
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            values = BulkFloats.read(in);
+        }
     }
 
     private final int length;

@@ -77,8 +77,8 @@ final class FitStage {
     static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, FitRows rows) {
         Clusters clusters = cluster(tiles, plan, null, rows);
         SegmentationModel unordered = clusters.unordered();
-        long[] counts = rows != null ? rows.counts(unordered) : tiles.map(td -> counts(unordered,
-                td.data(), FitPoints.offsets(plan.value(), td.tile()))).treeReduce(FitStage::add);
+        long[] counts = rows != null ? rows.counts(unordered) : Merged.of(tiles.map(td -> counts(unordered,
+                td.data(), FitPoints.offsets(plan.value(), td.tile()))), FitStage::add);
         return clusters.ordered(clusters.order(counts));
     }
 
@@ -156,11 +156,11 @@ final class FitStage {
             return rows.covariance();
         }
         int length = plan.value().descriptor().length();
-        return tiles.map(td -> {
+        return Merged.of(tiles.map(td -> {
             CovarianceSums tileSums = new CovarianceSums(length);
             tileSums.addAll(td.data(), FitPoints.offsets(plan.value(), td.tile()));
             return tileSums;
-        }).treeReduce(CovarianceSums::merge);
+        }), CovarianceSums::merge);
     }
 
     /** Adds b to a, element by element; returns a. */

@@ -123,8 +123,8 @@ public final class SegmentJob {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             boolean fitting = model == null;
             boolean rowsToDriver = fitting && FitRows.suit(work);
-            DescriptorTotals totals = all.map(td -> DescriptorTotals.of(described.value(), td,
-                    fitting, rowsToDriver)).treeReduce(DescriptorTotals::merge);
+            DescriptorTotals totals = Merged.of(all.map(td -> DescriptorTotals.of(described.value(), td,
+                    fitting, rowsToDriver)), DescriptorTotals::merge);
             Set<Integer> dropped = new HashSet<>();
             for (Map.Entry<Integer, String> error : totals.failures().entrySet()) {
                 dropped.add(error.getKey());
