@@ -39,7 +39,7 @@ final class FitRows implements Serializable {
     private static final class TileRows implements Serializable {
 
         private static final long serialVersionUID = 1L;
-        private long[] ordinals;
+        private final long[] ordinals;
         private transient float[] values;
 
         TileRows(long[] ordinals, float[] values) {

@@ -7,7 +7,7 @@ import org.apache.spark.api.java.function.Function2;
  * The one way symseg merges per-tile results (exact sums, counts, rows) on the driver. Spark's
  * {@code treeReduce} merges on the executors first, which pays when hundreds of partitions would
  * each send the driver a result; below {@link #FEW} partitions it adds no merging level at all
- * and still costs a warm local run about twice what {@code reduce} does (13–14 ms a job against
+ * and still costs a warm local run about twice what {@code reduce} does (13–15 ms a job against
  * 6–7 ms, BENCHMARKS.md, issue 7), in the closures it has Spark clean and the extra fold.
  */
 final class Merged {
