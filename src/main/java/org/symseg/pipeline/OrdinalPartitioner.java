@@ -9,7 +9,14 @@ import org.apache.spark.Partitioner;
 final class OrdinalPartitioner extends Partitioner {
 
     private static final long serialVersionUID = 1L;
-    static final long POINTS_PER_PARTITION = 50_000;
+    /**
+     * MLlib caches the points it is given, and Spark estimates the size of each cached partition
+     * as it fills, a cost of some 25 ms a partition that hardly depends on its size; its passes
+     * also cost a task per partition. 200,000 points (8 MB of five features) a partition, where
+     * there were 50,000, took the fit of a 50-frame batch from 5.1–5.6 s to 4.3–4.8 s on two
+     * cores (BENCHMARKS.md, issue 7); a run of ten million points still has fifty tasks a pass.
+     */
+    static final long POINTS_PER_PARTITION = 200_000;
 
     private final int partitions;
     private final long ordinalEnd;

@@ -55,9 +55,11 @@ class FitStageTest {
     @Test
     void theFitPointsDescriptorsOnTheDriverGiveTheSameClustersWithOnlyMLlibsJob() {
         JavaSparkContext sc = SharedSpark.context();
-        // every pixel a stride point, in small tiles: two fit partitions, many tiles
-        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/two-phase.tif"),
-                List.of()).sources(), ConfigLoader.load(null, Map.of("stride", "1", "tile", "100")),
+        // every pixel of two images a stride point, in small tiles: two fit partitions, many
+        // tiles; few shifts and PCA components, so that so many points still come to the driver
+        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/two-phase.tif",
+                "test-data/three-grains.tif"), List.of()).sources(), ConfigLoader.load(null, Map.of(
+                        "stride", "1", "tile", "100", "patch", "5", "window", "5", "shifts", "10", "pca", "2")),
                 new AnyFormatReader()).plan();
         plan = QuantizeStage.run(sc, plan, new ArrayList<>());
         assertTrue(FitRows.suit(plan));
