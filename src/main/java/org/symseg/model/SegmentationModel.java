@@ -51,14 +51,49 @@ public final class SegmentationModel implements Serializable {
 
     /**
      * Features of the descriptor at {@code data[offset ...]}, written to {@code features}. Each is
-     * summed over the descriptor in order, four features in one pass, so that four independent
-     * sums hide the latency of each addition (two to three times faster than one after the other,
-     * the same bits).
+     * summed over the descriptor in order, four features (or a last five) in one pass, so that
+     * independent sums hide the latency of each addition (two to three times faster than one
+     * after the other, the same bits).
      */
     public void project(float[] data, int offset, double[] features) {
-        for (int c = 0; c < components.length; c += 4) {
+        int count = components.length;
+        // a last five in one pass: five sums keep the FP units as busy as four do, where a pass
+        // for the fifth alone costs as much as one for four (five features is the default)
+        int fours = count % 4 == 1 && count > 1 ? count - 5 : count;
+        int c = 0;
+        for (; c < fours; c += 4) {
             projectFour(data, offset, c, features);
         }
+        if (c < count) {
+            projectFive(data, offset, c, features);
+        }
+    }
+
+    /** Features c .. c + 4. */
+    private void projectFive(float[] data, int offset, int c, double[] features) {
+        double[] a0 = components[c];
+        double[] a1 = components[c + 1];
+        double[] a2 = components[c + 2];
+        double[] a3 = components[c + 3];
+        double[] a4 = components[c + 4];
+        double f0 = 0;
+        double f1 = 0;
+        double f2 = 0;
+        double f3 = 0;
+        double f4 = 0;
+        for (int d = 0; d < a0.length; d++) {
+            double x = data[offset + d];
+            f0 += a0[d] * x;
+            f1 += a1[d] * x;
+            f2 += a2[d] * x;
+            f3 += a3[d] * x;
+            f4 += a4[d] * x;
+        }
+        features[c] = f0;
+        features[c + 1] = f1;
+        features[c + 2] = f2;
+        features[c + 3] = f3;
+        features[c + 4] = f4;
     }
 
     /** Features c .. c + 3; past the last one, the last axis is summed again and not written. */

@@ -15,7 +15,7 @@ class SegmentationModelTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) random.nextGaussian();
         }
-        for (int features = 1; features <= 9; features++) {
+        for (int features = 1; features <= 13; features++) {
             double[][] axes = new double[features][length];
             for (double[] axis : axes) {
                 for (int d = 0; d < length; d++) {
