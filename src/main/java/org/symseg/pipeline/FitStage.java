@@ -30,6 +30,8 @@ import org.symseg.model.SegmentationModel;
 final class FitStage {
 
     static final int MAX_ITERATIONS = 100;
+    /** scikit-learn's default k-means tolerance, relative to the features' mean variance. */
+    static final double TOLERANCE = 1e-4;
     /**
      * Runs whose fit points hold at most this many feature values (100,000 points at the default
      * 5 PCA components, 4 MB) send all of them to the driver, not a sample: after seeding on a
@@ -109,7 +111,8 @@ final class FitStage {
         RunPlan run = plan.value();
         SegmentConfig config = run.config();
         CovarianceSums sums = known != null ? known : covariance(tiles, plan, rows);
-        double[][] components = LocalPca.axesOf(sums.covariance(), config.pca());
+        double[][] covariance = sums.covariance();
+        double[][] components = LocalPca.axesOf(covariance, config.pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         KSelection selection = null;
         long count = FitPoints.count(run);
@@ -140,6 +143,7 @@ final class FitStage {
         KMeansModel kmeans = new KMeans()
                 .setK(k)
                 .setMaxIterations(MAX_ITERATIONS)
+                .setEpsilon(convergence(covariance, components, k))
                 .setInitialModel(new KMeansModel(initial))
                 .run(features.rdd());
         double[][] centres = new double[k][];
@@ -147,6 +151,28 @@ final class FitStage {
             centres[c] = kmeans.clusterCenters()[c].toArray();
         }
         return new Clusters(components, centres, selection);
+    }
+
+    /**
+     * How far each centre may still move in MLlib's last pass: the reference module's criterion
+     * (scikit-learn's default: the centres' squared moves add up to at most {@link #TOLERANCE}
+     * times the features' mean variance) shared out over the k centres, as MLlib tests each centre
+     * on its own. MLlib's default, a fixed 1e-4, is a hundred times stricter on features of unit
+     * variance, and a large run paid for it with a dozen passes over all fit points.
+     */
+    static double convergence(double[][] covariance, double[][] components, int k) {
+        double variance = 0;
+        for (double[] axis : components) {
+            for (int i = 0; i < axis.length; i++) {
+                double row = 0;
+                for (int j = 0; j < axis.length; j++) {
+                    row += covariance[i][j] * axis[j];
+                }
+                variance += axis[i] * row;
+            }
+        }
+        double mean = components.length == 0 ? 0 : Math.max(0, variance) / components.length;
+        return Math.sqrt(TOLERANCE * mean / k);
     }
 
     /** The fit points' covariance sums: from the driver's rows if there, else tile by tile. */

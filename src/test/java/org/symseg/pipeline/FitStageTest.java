@@ -28,6 +28,19 @@ import org.symseg.testing.SharedSpark;
 class FitStageTest {
 
     @Test
+    void mllibStopsWhereTheReferencesKMeansWould() {
+        // features of variance 4 and 1 (on turned axes): mean variance 2.5, so the centres' squared
+        // moves may add up to 2.5e-4, shared out over k centres
+        double c = Math.cos(0.3);
+        double s = Math.sin(0.3);
+        double[][] covariance = {{4 * c * c + s * s, 3 * c * s, 0}, {3 * c * s, 4 * s * s + c * c, 0}, {0, 0, 9}};
+        double[][] axes = {{c, s, 0}, {-s, c, 0}};
+        assertEquals(Math.sqrt(2.5e-4 / 2), FitStage.convergence(covariance, axes, 2), 1e-15);
+        assertEquals(Math.sqrt(2.5e-4 / 5), FitStage.convergence(covariance, axes, 5), 1e-15);
+        assertEquals(0, FitStage.convergence(new double[3][3], axes, 2));
+    }
+
+    @Test
     void aRunSmallEnoughForTheDriverLeavesMLlibOnePass() {
         JavaSparkContext sc = SharedSpark.context();
         // every pixel a stride point: more points than the seeding sample, few enough for the driver
