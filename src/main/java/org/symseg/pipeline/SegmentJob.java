@@ -138,8 +138,8 @@ public final class SegmentJob {
                 // so are its sums and rows
                 boolean complete = dropped.isEmpty();
                 Broadcast<RunPlan> shared = complete ? described : sc.broadcast(work);
-                JavaRDD<TileDescriptors> usable = complete ? all
-                        : all.filter(td -> !dropped.contains(td.tile().input()));
+                JavaRDD<TileDescriptors> usable = Grouped.tiles(complete ? all
+                        : all.filter(td -> !dropped.contains(td.tile().input())));
                 if (model == null) {
                     progress.begin(sc, "fit");
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
