@@ -1,7 +1,5 @@
 package org.symseg.descriptor;
 
-import org.symseg.cpu.CpuFeatures;
-
 /**
  * The column pass of {@link ShiftedProducts}: {@code columns[x] += v[a + x] * v[b + x]} for
  * {@code x < n}. The products of 16-bit values and their sums are exact in {@code double}, so

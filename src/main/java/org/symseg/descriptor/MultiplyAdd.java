@@ -1,7 +1,5 @@
 package org.symseg.descriptor;
 
-import org.symseg.cpu.CpuFeatures;
-
 /**
  * x y + z for the rotation and reflection kernels, whose every product is exact in a double
  * (whole pixels below 2^16, bilinear weights that are multiples of 2^-10: {@link SamplingTable}):

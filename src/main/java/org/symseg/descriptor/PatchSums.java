@@ -1,7 +1,5 @@
 package org.symseg.descriptor;
 
-import org.symseg.cpu.CpuFeatures;
-
 /**
  * The sums Pearson's correlation needs, for a block of {@link #lanes()} pixels at a time: each
  * lane is the patch at the pixel of index {@code at + lane} (neighbours along a row, or patches

@@ -2,7 +2,6 @@ package org.symseg.descriptor;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.symseg.cpu.CpuFeatures;
 
 /**
  * {@link PatchSums} over as many neighbouring pixels as the CPU's widest double vector holds

@@ -1,7 +1,6 @@
 package org.symseg.model;
 
 import java.io.Serializable;
-import org.symseg.cpu.CpuFeatures;
 
 /**
  * A fitted segmentation: a PCA basis that projects descriptors to a few features, and one
@@ -11,11 +10,6 @@ import org.symseg.cpu.CpuFeatures;
 public final class SegmentationModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /**
-     * Whether many points are projected a SIMD block at a time ({@link VectorProjection}): where
-     * the vector module is loaded and the CPU gathers a vector's lanes in one instruction.
-     */
-    private static final boolean BLOCKS = CpuFeatures.vectors() && CpuFeatures.vectorGather();
 
     private final double[][] components;
     private final double[][] centres;
@@ -73,31 +67,6 @@ public final class SegmentationModel implements Serializable {
         if (c < count) {
             projectFive(data, offset, c, features);
         }
-    }
-
-    /**
-     * Features of the descriptors at {@code offsets} of {@code data}, point after point
-     * ({@code features()} values each): the same bits as {@link #project(float[], int, double[])}
-     * point by point, three times faster where the points go a SIMD block at a time.
-     */
-    public double[] project(float[] data, int[] offsets) {
-        int length = descriptorLength();
-        for (int offset : offsets) {
-            // the SIMD blocks load without bounds checks
-            if (offset < 0 || offset > data.length - length) {
-                throw new IllegalArgumentException("a descriptor at " + offset + " runs past the "
-                        + data.length + " values");
-            }
-        }
-        int count = components.length;
-        double[] out = new double[offsets.length * count];
-        int done = BLOCKS && count > 0 ? VectorProjection.project(components, data, offsets, out) : 0;
-        double[] one = new double[count];
-        for (int p = done; p < offsets.length; p++) {
-            project(data, offsets[p], one);
-            System.arraycopy(one, 0, out, p * count, count);
-        }
-        return out;
     }
 
     /** Features c .. c + 4. */
@@ -164,22 +133,11 @@ public final class SegmentationModel implements Serializable {
 
     /** Labels of {@code points} consecutive descriptors in {@code data}. */
     public short[] labels(float[] data, int points) {
+        short[] labels = new short[points];
+        double[] features = new double[features()];
         int length = descriptorLength();
-        int[] offsets = new int[points];
         for (int i = 0; i < points; i++) {
-            offsets[i] = i * length;
-        }
-        return labels(data, offsets);
-    }
-
-    /** Labels of the descriptors at {@code offsets} of {@code data}. */
-    public short[] labels(float[] data, int[] offsets) {
-        int count = features();
-        double[] projected = project(data, offsets);
-        short[] labels = new short[offsets.length];
-        double[] features = new double[count];
-        for (int i = 0; i < offsets.length; i++) {
-            System.arraycopy(projected, i * count, features, 0, count);
+            project(data, i * length, features);
             labels[i] = (short) nearest(features);
         }
         return labels;

@@ -143,13 +143,17 @@ final class FitPoints {
         int columns = columns(tile, every);
         long[] ordinals = ordinals(plan, tile, offsets);
         List<Tuple2<Long, double[]>> runs = new ArrayList<>();
-        double[] projected = basis.project(td.data(), offsets);
+        double[] projected = new double[features];
         for (int rowStart = 0; rowStart < offsets.length; rowStart += columns) {
             int start = rowStart;
             for (int p = rowStart + 1; p <= rowStart + columns; p++) {
                 if (p == rowStart + columns
                         || partitioner.getPartition(ordinals[p]) != partitioner.getPartition(ordinals[start])) {
-                    double[] run = Arrays.copyOfRange(projected, start * features, p * features);
+                    double[] run = new double[(p - start) * features];
+                    for (int q = start; q < p; q++) {
+                        basis.project(td.data(), offsets[q], projected);
+                        System.arraycopy(projected, 0, run, (q - start) * features, features);
+                    }
                     runs.add(new Tuple2<>(ordinals[start], run));
                     start = p;
                 }

@@ -1,4 +1,4 @@
-package org.symseg.cpu;
+package org.symseg.descriptor;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -10,7 +10,7 @@ import java.lang.management.ManagementFactory;
  * HotSpot options that say which instructions the JIT compiler may use (set from the CPU's
  * features, or overridden on the command line).
  */
-public final class CpuFeatures {
+final class CpuFeatures {
 
     private CpuFeatures() {
     }
@@ -21,12 +21,12 @@ public final class CpuFeatures {
      * operations, and the translation kernel ran 30 times, the rotation kernel 145 times slower
      * than scalar (BENCHMARKS.md, issue 7).
      */
-    public static boolean vectors() {
+    static boolean vectors() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Lanes.PREFERRED >= 2;
     }
 
     /** {@code UseFMA}: Math.fma and vector fma as one instruction; true where the JVM does not say. */
-    public static boolean fusedMultiplyAdd() {
+    static boolean fusedMultiplyAdd() {
         return !"false".equals(value("UseFMA", "true"));
     }
 
@@ -35,7 +35,7 @@ public final class CpuFeatures {
      * AVX2 on ({@code UseAVX} 2 or more). Taken as no wherever the JVM does not say (another
      * architecture, another JVM), where a lane-by-lane copy is the safe choice.
      */
-    public static boolean vectorGather() {
+    static boolean vectorGather() {
         try {
             return Integer.parseInt(value("UseAVX", "0")) >= 2;
         } catch (NumberFormatException e) {
