@@ -71,7 +71,7 @@ public final class CovarianceSums implements Serializable {
         count += offsets.length;
     }
 
-    /** The row's values as integers of 2^-18 in {@code q}; returns the largest magnitude. */
+    /** The row's values as integers of 2^-18 in {@code q}; returns a bound on their magnitudes. */
     private double quantize(float[] data, int offset, double[] q) {
         for (int j = 0; j < dimensions; j++) {
             q[j] = data[offset + j];

@@ -53,6 +53,7 @@ class FixedSumsTest {
     @Test
     void quantizedValuesAreWholeUnitsAndLargeOnesAreRefused() {
         double[] q = new double[3];
+        // the bound: 3 | 1 | 2 = 3, the largest here
         assertEquals(3.0, FixedSums.quantize(new double[] {9, 0.75, -0.3, 0.625}, 1, 3, 4, q));
         assertArrayEquals(new double[] {3, -1, 2}, q);
         double[] inPlace = {0.75, 0.25};
@@ -63,5 +64,30 @@ class FixedSumsTest {
         assertTrue(large.getMessage().contains("1.0E9"), large.getMessage());
         assertThrows(ArithmeticException.class,
                 () -> FixedSums.quantize(new double[] {1, Double.NaN}, 0, 2, 1, q));
+        for (double outside : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                0x1p25, -0x1p26, 0x1p27 + 3, 1e300}) {
+            assertThrows(ArithmeticException.class,
+                    () -> FixedSums.quantize(new double[] {2, outside, 1}, 0, 3, 1, q), "" + outside);
+        }
+        assertEquals(0.0, FixedSums.quantize(new double[0], 0, 0, 1, q));
+    }
+
+    @Test
+    void theBoundIsAtLeastTheLargestMagnitudeAndBelowTwiceIt() {
+        java.util.Random random = new java.util.Random(5);
+        double[] q = new double[40];
+        for (int trial = 0; trial < 2000; trial++) {
+            double[] values = new double[1 + random.nextInt(40)];
+            double spread = Math.scalb(1.0, random.nextInt(25));
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (random.nextDouble() * 2 - 1) * spread;
+            }
+            double bound = FixedSums.quantize(values, 0, values.length, 1, q);
+            double largest = 0;
+            for (int i = 0; i < values.length; i++) {
+                largest = Math.max(largest, Math.abs(q[i]));
+            }
+            assertTrue(bound >= largest && (bound < 2 * largest || bound == 0), bound + " for " + largest);
+        }
     }
 }
