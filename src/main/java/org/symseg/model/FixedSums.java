@@ -64,7 +64,6 @@ final class FixedSums implements Serializable {
         return checked(top < 2 * SHARED ? top - SHARED : Double.NaN, q, count, scale);
     }
 
-
     private static double checked(double largest, double[] q, int count, double scale) {
         if (!(largest < LARGEST)) {
             for (int c = 0; c < count; c++) {
