@@ -46,13 +46,14 @@ final class FisherStage {
     }
 
     /**
-     * {@code sums}: the covariance sums of the fit points, if already known (else null);
-     * {@code rows}: the fit points' descriptors, if on the driver (else null).
+     * {@code known}: what the descriptor job summed and brought to the driver for this plan
+     * (null if nothing counts: an input was dropped since).
      */
-    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, CovarianceSums sums,
-            FitRows rows, org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
+    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, DescriptorTotals known,
+            org.apache.spark.api.java.JavaSparkContext sc, String outDir, String runId)
             throws java.io.IOException {
-        FitStage.Clusters clusters = FitStage.cluster(tiles, plan, sums, rows);
+        FitRows rows = known == null ? null : known.rows();
+        FitStage.Clusters clusters = FitStage.cluster(tiles, plan, known);
         // the moments' pass also counts each cluster's points, which orders the labels
         ClassMoments byCluster = rows != null ? rows.moments(clusters.unordered())
                 : measure(tiles, plan, clusters.unordered());
@@ -71,7 +72,7 @@ final class FisherStage {
         Broadcast<RunPlan> narrowed = sc.broadcast(plan.value().withDescriptor(selected));
         JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
                 selected.select(td.data(), td.tile().points()), null));
-        FitStage.Fitted refit = FitStage.fit(kept, narrowed, rows == null ? null : rows.select(selected));
+        FitStage.Fitted refit = FitStage.fit(kept, narrowed, known == null ? null : known.selected(selected));
         return new Fitted(narrowed, kept, refit.model(), best, manifest, refit.kSelection());
     }
 

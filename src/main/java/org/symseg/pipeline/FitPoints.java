@@ -2,12 +2,14 @@ package org.symseg.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.mllib.linalg.Vectors;
+import org.symseg.model.KSelection;
 import org.symseg.model.SegmentationModel;
 import org.symseg.tiling.Tile;
 import scala.Tuple2;
@@ -48,6 +50,76 @@ final class FitPoints {
         return offsets;
     }
 
+    /**
+     * Where the tile's points of the driver's sample ({@link #driverStep}) start in its
+     * descriptor data, in run order.
+     */
+    static int[] driverOffsets(RunPlan plan, Tile tile) {
+        int[] fit = offsets(plan, tile);
+        long step = driverStep(plan);
+        if (step == 1) {
+            return fit;
+        }
+        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        InputPlan input = plan.input(tile.input());
+        long before = 0;
+        for (int i = 0; i < tile.input(); i++) {
+            before += onFitGrid(plan.input(i), every);
+        }
+        int columns = onGrid(input.grid().countX(), 0, every);
+        long frameStart = before + tile.frame() * (onFitGrid(input, every) / input.frames().size());
+        int length = plan.descriptor().length();
+        int[] kept = new int[fit.length];
+        int count = 0;
+        for (int offset : fit) {
+            int point = offset / length;
+            long ix = tile.ix0() + point % tile.pointsX();
+            long iy = tile.iy0() + point / tile.pointsX();
+            long rank = frameStart + iy / every * columns + ix / every;
+            if (rank % step == 0) {
+                kept[count++] = offset;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** The fit points of every frame of the input, whose stride indices are multiples of {@code every}. */
+    private static long onFitGrid(InputPlan input, int every) {
+        return (long) input.frames().size() * onGrid(input.grid().countX(), 0, every)
+                * onGrid(input.grid().countY(), 0, every);
+    }
+
+    /**
+     * The points k-means is seeded on at the driver are every n-th fit point in run order, with
+     * this n: 1 in a run whose fit points all go there ({@link FitStage#WHOLE_RUN_ON_DRIVER}),
+     * else the least that keeps about {@link KSelection#SAMPLE}. Chosen by position, so the same
+     * points whatever the tiling, and taken from the tiles where they lie, never from the
+     * features' shuffle. In run order rather than on a coarser grid of each frame: the frames
+     * of a series often show the same scene, and a grid would take the same places in each.
+     */
+    static long driverStep(RunPlan plan) {
+        if (FitStage.wholeOnDriver(plan)) {
+            return 1;
+        }
+        return Math.max(1, (fitCount(plan) + KSelection.SAMPLE - 1) / KSelection.SAMPLE);
+    }
+
+    /** How many points the driver's sample ({@link #driverStep}) holds, exactly. */
+    static long driverCount(RunPlan plan) {
+        long step = driverStep(plan);
+        return (fitCount(plan) + step - 1) / step;
+    }
+
+    /** How many fit points the run has, exactly. */
+    private static long fitCount(RunPlan plan) {
+        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        long count = 0;
+        for (InputPlan input : plan.inputs()) {
+            count += onFitGrid(input, every);
+        }
+        return count;
+    }
+
     /** How many fit points each row of the tile holds, with the sample grid {@code every} apart. */
     private static int columns(Tile tile, int every) {
         return onGrid(tile.pointsX(), Math.floorMod(-tile.ix0(), every), every);
@@ -81,38 +153,48 @@ final class FitPoints {
     }
 
     /**
-     * About {@code max} of the run's ordered features, on the driver: every n-th point of each fit
-     * partition, in order, with n from the run's fit point count ({@link #count}). Fit partitions
-     * hold fixed ranges of run ordinals, so these are the same points whatever the tiling. One
-     * job, which reads the features' shuffle output.
+     * The features under {@code basis} of the points of the driver's sample ({@link #driverStep}),
+     * in run order: one job over the tiles, each projecting its own few points. Where the
+     * descriptor job brought these points' descriptors to the driver already ({@link FitRows}),
+     * the driver projects them itself, to the same values.
      */
-    static double[][] sample(JavaRDD<Vector> features, int dimensions, RunPlan run, int max) {
-        long step = Math.max(1, (count(run) + max - 1) / max);
-        // one flat array per partition: tens of thousands of small arrays cost far more to
-        // serialize and to deserialize on the driver than their values in one
-        List<double[]> partitions = features.mapPartitions(points -> {
-            double[] kept = new double[0];
-            int length = 0;
-            for (long i = 0; points.hasNext(); i++) {
-                Vector point = points.next();
-                if (i % step == 0) {
-                    if (length + point.size() > kept.length) {
-                        kept = Arrays.copyOf(kept, Math.max(2 * kept.length, length + point.size()));
-                    }
-                    for (int j = 0; j < point.size(); j++) {
-                        kept[length++] = point.apply(j);
-                    }
-                }
+    static double[][] driverSample(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
+            SegmentationModel basis) {
+        int features = basis.features();
+        List<Tuple2<long[], double[]>> parts = tiles.map(td -> {
+            int[] offsets = driverOffsets(plan.value(), td.tile());
+            double[] values = new double[offsets.length * features];
+            double[] projected = new double[features];
+            for (int p = 0; p < offsets.length; p++) {
+                basis.project(td.data(), offsets[p], projected);
+                System.arraycopy(projected, 0, values, p * features, features);
             }
-            return List.of(Arrays.copyOf(kept, length)).iterator();
+            return new Tuple2<>(ordinals(plan.value(), td.tile(), offsets), values);
         }).collect();
-        List<double[]> points = new ArrayList<>();
-        for (double[] flat : partitions) {
-            for (int at = 0; at < flat.length; at += dimensions) {
-                points.add(Arrays.copyOfRange(flat, at, at + dimensions));
+        List<long[]> order = runOrder(parts.stream().map(Tuple2::_1).toList());
+        double[][] points = new double[order.size()][];
+        for (int i = 0; i < points.length; i++) {
+            long[] at = order.get(i);
+            int from = (int) at[2] * features;
+            points[i] = Arrays.copyOfRange(parts.get((int) at[1])._2(), from, from + features);
+        }
+        return points;
+    }
+
+    /**
+     * Points given tile by tile as their run ordinals ({@code ordinals.get(t)[p]}: tile t's p-th
+     * point), put in run order: {ordinal, t, p} for each.
+     */
+    static List<long[]> runOrder(List<long[]> ordinals) {
+        List<long[]> order = new ArrayList<>();
+        for (int t = 0; t < ordinals.size(); t++) {
+            long[] tile = ordinals.get(t);
+            for (int p = 0; p < tile.length; p++) {
+                order.add(new long[] {tile[p], t, p});
             }
         }
-        return points.toArray(double[][]::new);
+        order.sort(Comparator.comparingLong(at -> at[0]));
+        return order;
     }
 
     /** About how many points the fit uses (a bound: the sample grid rounds up). */

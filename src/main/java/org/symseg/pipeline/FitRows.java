@@ -5,7 +5,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -23,7 +22,9 @@ import org.symseg.model.SegmentationModel;
  * order, as {@link FitPoints#orderedFeatures} would lay them out), hands MLlib the features in
  * the same fit partitions, and takes the Fisher moments and label counts itself. The values are
  * the executors' own and every sum is exact, so the model comes out bit for bit as from the
- * Spark passes. Runs beyond {@link #VALUES_ON_DRIVER} descriptor values keep those passes.
+ * Spark passes. Runs beyond {@link #VALUES_ON_DRIVER} descriptor values keep those passes; of
+ * them, the descriptors of the points k-means is seeded on come instead ({@link Scope}), so that
+ * the seeding sample costs no job of its own either.
  */
 final class FitRows implements Serializable {
 
@@ -81,9 +82,24 @@ final class FitRows implements Serializable {
 
     /** Whether the run's fit points are few enough to come to the driver. */
     static boolean suit(RunPlan plan) {
-        long count = FitPoints.count(plan);
-        return count * plan.descriptor().length() <= VALUES_ON_DRIVER
-                && count * plan.config().pca() <= FitStage.WHOLE_RUN_ON_DRIVER;
+        return FitPoints.count(plan) * plan.descriptor().length() <= VALUES_ON_DRIVER
+                && FitStage.wholeOnDriver(plan);
+    }
+
+    /** Whose descriptors come to the driver: nobody's, the fit points', or the seeding sample's. */
+    enum Scope { NONE, FIT_POINTS, SAMPLE }
+
+    /**
+     * Which descriptors the descriptor job brings to the driver when the run fits a model: all
+     * fit points' if they {@link #suit}, else those of the points k-means is seeded on
+     * ({@link FitPoints#driverStep}) if few enough, else none.
+     */
+    static Scope scope(RunPlan plan) {
+        if (suit(plan)) {
+            return Scope.FIT_POINTS;
+        }
+        return FitPoints.driverCount(plan) * plan.descriptor().length() <= VALUES_ON_DRIVER
+                ? Scope.SAMPLE : Scope.NONE;
     }
 
     /** None yet, for descriptors of {@code length} values. */
@@ -93,7 +109,11 @@ final class FitRows implements Serializable {
 
     /** The fit points of one tile that did not fail. */
     static FitRows of(RunPlan plan, TileDescriptors td) {
-        int[] offsets = FitPoints.offsets(plan, td.tile());
+        return of(plan, td, FitPoints.offsets(plan, td.tile()));
+    }
+
+    /** The points of one tile that did not fail whose descriptors start at {@code offsets}. */
+    static FitRows of(RunPlan plan, TileDescriptors td, int[] offsets) {
         int length = plan.descriptor().length();
         float[] values;
         if (offsets.length * length == td.data().length) {
@@ -223,16 +243,8 @@ final class FitRows implements Serializable {
         if (runOrder != null) {
             return runOrder;
         }
-        List<long[]> order = new ArrayList<>();
-        for (int t = 0; t < tiles.size(); t++) {
-            long[] ordinals = tiles.get(t).ordinals();
-            for (int r = 0; r < ordinals.length; r++) {
-                order.add(new long[] {ordinals[r], t, r});
-            }
-        }
-        order.sort(Comparator.comparingLong(at -> at[0]));
-        runOrder = order;
-        return order;
+        runOrder = FitPoints.runOrder(tiles.stream().map(TileRows::ordinals).toList());
+        return runOrder;
     }
 
     private int[] rowOffsets(TileRows tile) {

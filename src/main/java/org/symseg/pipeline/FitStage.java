@@ -21,11 +21,11 @@ import org.symseg.model.SegmentationModel;
  * are exact and k-means sees the points' features laid out by run ordinal (not by tile) with a
  * fixed seed, so the model does not depend on tiling or partitioning; labels are then put in
  * canonical order. MLlib's Lloyd iterations start from centres found on the driver, by seeded
- * k-means ({@link LocalKMeans}) on an evenly spaced sample of the features ({@link FitPoints#sample}),
- * refined by Lloyd iterations over all of them in a small run ({@link #WHOLE_RUN_ON_DRIVER}),
- * rather than from MLlib's k-means|| initialisation, whose seven Spark jobs cost more than the
- * sample's one and leave more iterations to do. With {@code --k auto}, k is chosen on the same
- * sample ({@link KSelection#bySilhouette}).
+ * k-means ({@link LocalKMeans}) on the features of every n-th fit point in run order
+ * ({@link FitPoints#driverStep}), refined by Lloyd iterations over all of them in a small run
+ * ({@link #WHOLE_RUN_ON_DRIVER}), rather than from MLlib's k-means|| initialisation, whose seven
+ * Spark jobs cost more than the seeding (at most one job, mostly none) and leave more iterations
+ * to do. With {@code --k auto}, k is chosen on the same sample ({@link KSelection#bySilhouette}).
  */
 final class FitStage {
 
@@ -41,6 +41,11 @@ final class FitStage {
      * the driver milliseconds, an MLlib pass tens of them.
      */
     static final long WHOLE_RUN_ON_DRIVER = 500_000;
+
+    /** Whether all of the run's fit points are clustered on the driver ({@link #WHOLE_RUN_ON_DRIVER}). */
+    static boolean wholeOnDriver(RunPlan run) {
+        return FitPoints.count(run) * run.config().pca() <= WHOLE_RUN_ON_DRIVER;
+    }
 
     private FitStage() {
     }
@@ -74,10 +79,11 @@ final class FitStage {
 
     /**
      * {@link #cluster}, then each cluster's fit points counted: by a pass over the tiles, or on
-     * the driver when the fit points' descriptors are there ({@code rows}, else null).
+     * the driver when the fit points' descriptors are there.
      */
-    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, FitRows rows) {
-        Clusters clusters = cluster(tiles, plan, null, rows);
+    static Fitted fit(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, DescriptorTotals known) {
+        Clusters clusters = cluster(tiles, plan, known);
+        FitRows rows = known == null ? null : known.rows();
         SegmentationModel unordered = clusters.unordered();
         long[] counts = rows != null ? rows.counts(unordered) : Merged.of(tiles.map(td -> counts(unordered,
                 td.data(), FitPoints.offsets(plan.value(), td.tile()))), FitStage::add);
@@ -97,26 +103,27 @@ final class FitStage {
 
     /**
      * PCA and k-means on the fit points ({@link FitPoints}): PCA from a covariance matrix summed
-     * exactly tile by tile (so bit for bit the same whatever the tiling; {@code known} if the
-     * descriptor job summed it already, else summed here), then MLlib k-means on the points'
-     * features in run order. MLlib caches the points it is given, with their norms,
-     * in memory (spilling to disk) when they are not cached already, which makes its many passes
-     * cheaper than over features cached here; the sample before it reads the features' shuffle
-     * output, which MLlib's first pass then reads again rather than shuffling anew. When the fit
-     * points' descriptors are on the driver ({@code rows}, else null), the driver projects them
-     * and gives MLlib the same features in the same partitions, with no Spark pass of its own.
+     * exactly tile by tile (so bit for bit the same whatever the tiling; taken from {@code known}
+     * if the descriptor job summed it already, else summed here), then MLlib k-means on the
+     * points' features in run order, from centres seeded on the driver. MLlib caches the points
+     * it is given, with their norms, in memory (spilling to disk) when they are not cached
+     * already, which makes its many passes cheaper than over features cached here. When the fit
+     * points' descriptors are on the driver ({@code known.rows()}), the driver projects them and
+     * gives MLlib the same features in the same partitions, with no Spark pass of its own; the
+     * points it seeds on come from the tiles ({@link FitPoints#driverSample}), or, projected
+     * there, from the descriptors the descriptor job brought ({@code known.seeds()}). {@code
+     * known} is null when nothing the descriptor job gathered counts for this plan.
      */
-    static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
-            CovarianceSums known, FitRows rows) {
+    static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, DescriptorTotals known) {
         RunPlan run = plan.value();
         SegmentConfig config = run.config();
-        CovarianceSums sums = known != null ? known : covariance(tiles, plan, rows);
+        FitRows rows = known == null ? null : known.rows();
+        CovarianceSums sums = known != null && known.sums() != null ? known.sums() : covariance(tiles, plan, rows);
         double[][] covariance = sums.covariance();
         double[][] components = LocalPca.axesOf(covariance, config.pca());
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         KSelection selection = null;
-        long count = FitPoints.count(run);
-        boolean whole = rows != null || count * basis.features() <= WHOLE_RUN_ON_DRIVER;
+        boolean whole = rows != null || wholeOnDriver(run);
         JavaRDD<Vector> features;
         double[][] points;
         if (rows != null) {
@@ -124,10 +131,11 @@ final class FitStage {
             features = rows.partitioned(JavaSparkContext.fromSparkContext(tiles.context()), run, points);
         } else {
             features = FitPoints.orderedFeatures(tiles, plan, basis);
-            points = FitPoints.sample(features, basis.features(), run, whole ? (int) count : KSelection.SAMPLE);
+            points = known != null && known.seeds() != null ? known.seeds().features(basis)
+                    : FitPoints.driverSample(tiles, plan, basis);
         }
         // a sample of about KSelection.SAMPLE either way, so that seeding costs what it did
-        double[][] sample = whole ? KSelection.thinned(points) : points;
+        double[][] sample = KSelection.thinned(points);
         if (config.autoK()) {
             selection = KSelection.bySilhouette(sample, config.kMin(), config.kMax(), config.seed());
         }

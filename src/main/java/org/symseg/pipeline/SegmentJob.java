@@ -122,9 +122,9 @@ public final class SegmentJob {
             JavaRDD<TileDescriptors> all = DescriptorStage.run(sc, described)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             boolean fitting = model == null;
-            boolean rowsToDriver = fitting && FitRows.suit(work);
+            FitRows.Scope toDriver = fitting ? FitRows.scope(work) : FitRows.Scope.NONE;
             DescriptorTotals totals = Merged.of(all.map(td -> DescriptorTotals.of(described.value(), td,
-                    fitting, rowsToDriver)), DescriptorTotals::merge);
+                    fitting, toDriver)), DescriptorTotals::merge);
             Set<Integer> dropped = new HashSet<>();
             for (Map.Entry<Integer, String> error : totals.failures().entrySet()) {
                 dropped.add(error.getKey());
@@ -143,9 +143,8 @@ public final class SegmentJob {
                 if (model == null) {
                     progress.begin(sc, "fit");
                     String diagnosticsDir = request.mode() == Mode.FIT ? request.modelDir() : request.outDir();
-                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared,
-                            complete ? totals.sums() : null, complete ? totals.rows() : null, sc,
-                            diagnosticsDir, runId());
+                    FisherStage.Fitted fitted = FisherStage.fit(usable, shared, complete ? totals : null,
+                            sc, diagnosticsDir, runId());
                     model = ModelStore.describe(config.resultSettings(), config.settingsHash(),
                             fitted.channels(), fitted.model(), fitted.kSelection());
                     ModelStore.save(modelTarget, model);

@@ -58,33 +58,62 @@ class FitPointsTest {
     }
 
     @Test
-    void theDriversSampleIsEvenlySpacedAndTheSameWhateverTheTiling() {
-        RunPlan plan = plan("1000", "0");
-        long count = FitPoints.count(plan);
-        double[][] sample = FitPoints.sample(features(plan), 2, plan, 500);
-        int partitions = new OrdinalPartitioner(plan.ordinalEnd(), count, POINTS_PER_PARTITION)
-                .numPartitions();
-        assertTrue(sample.length >= 250 && sample.length <= 500 + partitions,
-                "about 500 of " + count + " points: " + sample.length);
-        for (int i = 0; i < sample.length; i++) {
-            assertEquals(2, sample[i].length);
-            assertEquals(0, sample[i][0] + sample[i][1], "point " + i + " whole");
-        }
-        for (int i = 1; i < sample.length; i++) {
-            double gap = sample[i][0] - sample[i - 1][0];
-            assertTrue(gap > 0 && gap <= (count + 499) / 500, "gap at " + i + ": " + gap);
-        }
-        for (String tile : new String[] {"23", "150"}) {
-            RunPlan tiled = plan(tile, "0");
-            assertTrue(Arrays.deepEquals(sample,
-                    FitPoints.sample(features(tiled), 2, tiled, 500)), "tile " + tile);
+    void theDriversSampleIsEveryNthFitPointInRunOrderWhateverTheTiling() {
+        // every pixel a stride point, and as many PCA components as channels: too many feature
+        // values for the driver to take every fit point, so it seeds on every n-th of them
+        for (String fitSample : new String[] {"0", "60000"}) {
+            Map<String, String> settings = Map.of("stride", "1", "patch", "2", "window", "3", "shifts", "40",
+                    "pca", "40");
+            RunPlan plan = plan("1000", fitSample, settings);
+            long step = FitPoints.driverStep(plan);
+            assertTrue(step > 1, "a sample: every " + step + "-th point of " + FitPoints.count(plan) + " of " + plan.points());
+            double[][] points = FitPoints.driverSample(tiles(plan), SharedSpark.context().broadcast(plan),
+                    firstChannel(plan));
+            assertEquals(FitPoints.driverCount(plan), points.length);
+            // the fit points' ordinals in run order, from the fit's own feature layout
+            List<Long> fit = new ArrayList<>();
+            orderedOrdinals(plan).forEach(fit::addAll);
+            for (int i = 0; i < points.length; i++) {
+                assertEquals((long) fit.get((int) (i * step)), (long) points[i][0], "point " + i);
+                assertEquals(-points[i][0], points[i][1], 0.0);
+            }
+            for (String tile : new String[] {"23", "150"}) {
+                RunPlan tiled = plan(tile, fitSample, settings);
+                assertTrue(Arrays.deepEquals(points, FitPoints.driverSample(tiles(tiled),
+                        SharedSpark.context().broadcast(tiled), firstChannel(tiled))), "tile " + tile);
+            }
         }
     }
 
     private static RunPlan plan(String tile, String fitSample) {
+        return plan(tile, fitSample, Map.of("shifts", "3"));
+    }
+
+    private static RunPlan plan(String tile, String fitSample, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("tile", tile);
+        all.put("fit-sample", fitSample);
         return Planner.plan(InputExpander.expand(List.of(INPUTS), List.of()).sources(),
-                ConfigLoader.load(null, Map.of("tile", tile, "fit-sample", fitSample,
-                        "shifts", "3")), new AnyFormatReader()).plan();
+                ConfigLoader.load(null, all), new AnyFormatReader()).plan();
+    }
+
+    /** The plan's tiles, with {@link #ordinalsAsDescriptors}. */
+    private static JavaRDD<TileDescriptors> tiles(RunPlan plan) {
+        List<TileDescriptors> tiles = new ArrayList<>();
+        for (Tile t : plan.tiles()) {
+            tiles.add(ordinalsAsDescriptors(plan, t));
+        }
+        return SharedSpark.context().parallelize(tiles, 3);
+    }
+
+    /** Two features: the first channel, and minus the mean of the next two. */
+    private static SegmentationModel firstChannel(RunPlan plan) {
+        int length = plan.descriptor().length();
+        double[][] axes = new double[2][length];
+        axes[0][0] = 1;
+        axes[1][1] = -0.5;
+        axes[1][2] = -0.5;
+        return new SegmentationModel(axes, new double[0][]);
     }
 
     /**
@@ -92,20 +121,16 @@ class FitPointsTest {
      * ordinal: the ordinal (channel 0) and minus the ordinal (channels 1 and 2).
      */
     private static JavaRDD<Vector> features(RunPlan plan) {
-        JavaSparkContext sc = SharedSpark.context();
-        List<TileDescriptors> tiles = new ArrayList<>();
-        for (Tile t : plan.tiles()) {
-            tiles.add(ordinalsAsDescriptors(plan, t));
-        }
-        SegmentationModel basis = new SegmentationModel(new double[][] {{1, 0, 0}, {0, -0.5, -0.5}},
-                new double[0][]);
-        return FitPoints.orderedFeatures(sc.parallelize(tiles, 3), sc.broadcast(plan), basis,
+        return FitPoints.orderedFeatures(tiles(plan), SharedSpark.context().broadcast(plan), firstChannel(plan),
                 POINTS_PER_PARTITION);
     }
 
     /** The ordinals of the fit points, partition by partition. */
     private static List<List<Long>> orderedOrdinals(String tile, String fitSample) {
-        RunPlan plan = plan(tile, fitSample);
+        return orderedOrdinals(plan(tile, fitSample));
+    }
+
+    private static List<List<Long>> orderedOrdinals(RunPlan plan) {
         List<List<Long>> partitions = features(plan).mapPartitions(rows -> {
             List<Long> ordinals = new ArrayList<>();
             rows.forEachRemaining(row -> {

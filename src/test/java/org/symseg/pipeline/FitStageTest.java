@@ -54,13 +54,8 @@ class FitStageTest {
         JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
         tiles.count();
         String group = "fit-stage-test";
-        sc.setJobGroup(group, "the fit alone", false);
-        try {
-            FitStage.Clusters clusters = FitStage.cluster(tiles, shared, null, null);
-            assertEquals(2, clusters.centres().length);
-        } finally {
-            sc.clearJobGroup();
-        }
+        FitStage.Clusters clusters = inGroup(sc, group, () -> FitStage.cluster(tiles, shared, null));
+        assertEquals(2, clusters.centres().length);
         // the covariance, the points to the driver, and one k-means pass
         assertEquals(3, sc.statusTracker().getJobIdsForGroup(group).length);
     }
@@ -75,23 +70,17 @@ class FitStageTest {
                         "stride", "1", "tile", "100", "patch", "5", "window", "5", "shifts", "10", "pca", "2")),
                 new AnyFormatReader()).plan();
         plan = QuantizeStage.run(sc, plan, new ArrayList<>());
-        assertTrue(FitRows.suit(plan));
+        assertEquals(FitRows.Scope.FIT_POINTS, FitRows.scope(plan));
         assertEquals(2, FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION).numPartitions());
         Broadcast<RunPlan> shared = sc.broadcast(plan);
         JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
         assertTrue(tiles.count() > 4, "several tiles");
-        DescriptorTotals totals = tiles.map(td -> DescriptorTotals.of(shared.value(), td, true, true))
+        DescriptorTotals totals = tiles.map(td -> DescriptorTotals.of(shared.value(), td, true, FitRows.Scope.FIT_POINTS))
                 .treeReduce(DescriptorTotals::merge);
 
-        FitStage.Clusters spark = FitStage.cluster(tiles, shared, null, null);
+        FitStage.Clusters spark = FitStage.cluster(tiles, shared, null);
         String group = "fit-rows-test";
-        sc.setJobGroup(group, "the fit from the driver's rows", false);
-        FitStage.Clusters driver;
-        try {
-            driver = FitStage.cluster(tiles, shared, totals.sums(), totals.rows());
-        } finally {
-            sc.clearJobGroup();
-        }
+        FitStage.Clusters driver = inGroup(sc, group, () -> FitStage.cluster(tiles, shared, totals));
         assertTrue(Arrays.deepEquals(spark.components(), driver.components()), "same axes");
         assertTrue(Arrays.deepEquals(spark.centres(), driver.centres()), "same centres");
         assertEquals(1, sc.statusTracker().getJobIdsForGroup(group).length, "MLlib's pass alone");
@@ -111,7 +100,7 @@ class FitStageTest {
             }
         }
         assertTrue(Arrays.deepEquals(FitStage.fit(tiles, shared, null).model().centres(),
-                FitStage.fit(tiles, shared, totals.rows()).model().centres()), "same ordered model");
+                FitStage.fit(tiles, shared, totals).model().centres()), "same ordered model");
         assertArrayEquals(totals.rows().counts(model), tiles.map(td -> FitStage.counts(model,
                 td.data(), FitPoints.offsets(shared.value(), td.tile()))).reduce((a, b) -> {
                     for (int c = 0; c < a.length; c++) {
@@ -119,5 +108,50 @@ class FitStageTest {
                     }
                     return a;
                 }));
+    }
+
+    @Test
+    void aLargerRunSeedsOnASampleWithNoJobOfItsOwn() {
+        JavaSparkContext sc = SharedSpark.context();
+        // every pixel a stride point, 40 PCA components: too many feature values for the driver,
+        // few enough descriptors of the seeding sample
+        RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/two-phase.tif"), List.of()).sources(),
+                ConfigLoader.load(null, Map.of("stride", "1", "pca", "40", "tile", "100")),
+                new AnyFormatReader()).plan();
+        plan = QuantizeStage.run(sc, plan, new ArrayList<>());
+        assertEquals(FitRows.Scope.SAMPLE, FitRows.scope(plan));
+        assertTrue(FitPoints.driverStep(plan) > 1);
+        Broadcast<RunPlan> shared = sc.broadcast(plan);
+        JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
+        assertTrue(tiles.count() > 4, "several tiles");
+        DescriptorTotals totals = tiles.map(td -> DescriptorTotals.of(shared.value(), td, true,
+                FitRows.Scope.SAMPLE)).reduce(DescriptorTotals::merge);
+        assertEquals(null, totals.rows());
+
+        SegmentationModel basis = FitStage.cluster(tiles, shared, null).unordered();
+        double[][] fromTiles = FitPoints.driverSample(tiles, shared, basis);
+        assertEquals(FitPoints.driverCount(plan), fromTiles.length);
+        assertTrue(Arrays.deepEquals(fromTiles, totals.seeds().features(basis)), "the same points, projected alike");
+
+        String spark = "seeding-sample-by-job";
+        String driver = "seeding-sample-from-descriptor-job";
+        FitStage.Clusters byJob = inGroup(sc, spark, () -> FitStage.cluster(tiles, shared, null));
+        FitStage.Clusters known = inGroup(sc, driver, () -> FitStage.cluster(tiles, shared, totals));
+        assertTrue(Arrays.deepEquals(byJob.components(), known.components()), "same axes");
+        assertTrue(Arrays.deepEquals(byJob.centres(), known.centres()), "same centres");
+        // neither the covariance nor the seeding sample takes a job when the descriptor job brought them
+        assertEquals(sc.statusTracker().getJobIdsForGroup(spark).length - 2,
+                sc.statusTracker().getJobIdsForGroup(driver).length);
+        tiles.unpersist(false);
+    }
+
+    /** What {@code work} returns, its Spark jobs counted in {@code group}. */
+    private static <T> T inGroup(JavaSparkContext sc, String group, java.util.function.Supplier<T> work) {
+        sc.setJobGroup(group, group, false);
+        try {
+            return work.get();
+        } finally {
+            sc.clearJobGroup();
+        }
     }
 }
