@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.linalg.Vector;
 import org.symseg.descriptor.SelectedChannels;
 import org.symseg.model.ClassMoments;
@@ -216,7 +217,10 @@ final class FitRows implements Serializable {
 
     /**
      * Features in run order as MLlib gets them from the Spark passes: in the run's fit partitions
-     * ({@link OrdinalPartitioner}), each in order. Each partition travels as one array.
+     * ({@link OrdinalPartitioner}), each in order. Each partition is one array, and the arrays
+     * reach the tasks as a broadcast: inside the tasks themselves a 1024² image's 1.4 MB made
+     * Spark warn of a task above its recommended size on every run, and a cluster ships a task
+     * by RPC but a broadcast in blocks.
      */
     JavaRDD<Vector> partitioned(JavaSparkContext sc, RunPlan plan, double[][] features) {
         OrdinalPartitioner partitioner = FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION);
@@ -236,7 +240,9 @@ final class FitRows implements Serializable {
             System.arraycopy(features[i], 0, partitions.get(partition), filled[partition]++ * dimensions,
                     dimensions);
         }
-        return sc.parallelize(partitions, partitions.size()).flatMap(flat -> FitPoints.split(flat, dimensions));
+        Broadcast<List<double[]>> shared = sc.broadcast(partitions);
+        return sc.parallelize(IntStream.range(0, partitions.size()).boxed().toList(), partitions.size())
+                .flatMap(p -> FitPoints.split(shared.value().get(p), dimensions));
     }
 
     private List<long[]> inRunOrder() {
