@@ -14,6 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.Test;
 import org.symseg.config.ConfigLoader;
 import org.symseg.dataset.InputExpander;
+import org.symseg.descriptor.SelectedChannels;
 import org.symseg.image.AnyFormatReader;
 import org.symseg.model.KSelection;
 import org.symseg.model.ClassMoments;
@@ -142,6 +143,15 @@ class FitStageTest {
         // neither the covariance nor the seeding sample takes a job when the descriptor job brought them
         assertEquals(sc.statusTracker().getJobIdsForGroup(spark).length - 2,
                 sc.statusTracker().getJobIdsForGroup(driver).length);
+
+        // a refit on some channels (--select-best) seeds on the same points, narrowed
+        int[] channels = java.util.stream.IntStream.range(0, 50).map(c -> 2 * c).toArray();
+        SelectedChannels selected = new SelectedChannels(plan.descriptor(), channels);
+        Broadcast<RunPlan> narrowed = sc.broadcast(plan.withDescriptor(selected));
+        JavaRDD<TileDescriptors> kept = tiles.map(td -> new TileDescriptors(td.tile(),
+                selected.select(td.data(), td.tile().points()), null));
+        assertTrue(Arrays.deepEquals(FitStage.cluster(kept, narrowed, null).centres(),
+                FitStage.cluster(kept, narrowed, totals.selected(selected)).centres()), "same centres on the selected channels");
         tiles.unpersist(false);
     }
 
