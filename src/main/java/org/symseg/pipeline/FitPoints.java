@@ -63,8 +63,11 @@ final class FitPoints {
         int every = sampleEvery(plan.points(), plan.config().fitSample());
         InputPlan input = plan.input(tile.input());
         long before = 0;
-        for (int i = 0; i < tile.input(); i++) {
-            before += onFitGrid(plan.input(i), every);
+        for (InputPlan earlier : plan.inputs()) {
+            // inputs keep their index when others drop out
+            if (earlier.index() < tile.input()) {
+                before += onFitGrid(earlier, every);
+            }
         }
         int columns = onGrid(input.grid().countX(), 0, every);
         long frameStart = before + tile.frame() * (onFitGrid(input, every) / input.frames().size());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.linalg.Vector;
@@ -60,29 +61,37 @@ class FitPointsTest {
     @Test
     void theDriversSampleIsEveryNthFitPointInRunOrderWhateverTheTiling() {
         // every pixel a stride point, and as many PCA components as channels: too many feature
-        // values for the driver to take every fit point, so it seeds on every n-th of them
+        // values for the driver to take every fit point, so it seeds on every n-th of them; also
+        // with the first input dropped, whose index then is nobody's
+        Map<String, String> settings = Map.of("stride", "1", "patch", "2", "window", "3", "shifts", "40",
+                "pca", "40");
         for (String fitSample : new String[] {"0", "60000"}) {
-            Map<String, String> settings = Map.of("stride", "1", "patch", "2", "window", "3", "shifts", "40",
-                    "pca", "40");
-            RunPlan plan = plan("1000", fitSample, settings);
-            long step = FitPoints.driverStep(plan);
-            assertTrue(step > 1, "a sample: every " + step + "-th point of " + FitPoints.count(plan) + " of " + plan.points());
-            double[][] points = FitPoints.driverSample(tiles(plan), SharedSpark.context().broadcast(plan),
-                    firstChannel(plan));
-            assertEquals(FitPoints.driverCount(plan), points.length);
-            // the fit points' ordinals in run order, from the fit's own feature layout
-            List<Long> fit = new ArrayList<>();
-            orderedOrdinals(plan).forEach(fit::addAll);
-            for (int i = 0; i < points.length; i++) {
-                assertEquals((long) fit.get((int) (i * step)), (long) points[i][0], "point " + i);
-                assertEquals(-points[i][0], points[i][1], 0.0);
-            }
-            for (String tile : new String[] {"23", "150"}) {
-                RunPlan tiled = plan(tile, fitSample, settings);
-                assertTrue(Arrays.deepEquals(points, FitPoints.driverSample(tiles(tiled),
-                        SharedSpark.context().broadcast(tiled), firstChannel(tiled))), "tile " + tile);
+            for (Set<Integer> dropped : List.of(Set.<Integer>of(), Set.of(0))) {
+                RunPlan plan = plan("1000", fitSample, settings).without(dropped);
+                double[][] points = everyNthFitPoint(plan);
+                for (String tile : new String[] {"23", "150"}) {
+                    RunPlan tiled = plan(tile, fitSample, settings).without(dropped);
+                    assertTrue(Arrays.deepEquals(points, FitPoints.driverSample(tiles(tiled),
+                            SharedSpark.context().broadcast(tiled), firstChannel(tiled))), "tile " + tile);
+                }
             }
         }
+    }
+
+    /** The driver's sample of the plan, checked against the fit's own order of its points. */
+    private static double[][] everyNthFitPoint(RunPlan plan) {
+        long step = FitPoints.driverStep(plan);
+        assertTrue(step > 1, "a sample: every " + step + "-th point of " + FitPoints.count(plan));
+        double[][] points = FitPoints.driverSample(tiles(plan), SharedSpark.context().broadcast(plan),
+                firstChannel(plan));
+        assertEquals(FitPoints.driverCount(plan), points.length);
+        List<Long> fit = new ArrayList<>();
+        orderedOrdinals(plan).forEach(fit::addAll);
+        for (int i = 0; i < points.length; i++) {
+            assertEquals((long) fit.get((int) (i * step)), (long) points[i][0], "point " + i);
+            assertEquals(-points[i][0], points[i][1], 0.0);
+        }
+        return points;
     }
 
     private static RunPlan plan(String tile, String fitSample) {
