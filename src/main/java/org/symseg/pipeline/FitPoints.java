@@ -166,13 +166,8 @@ final class FitPoints {
         int features = basis.features();
         List<Tuple2<long[], double[]>> parts = tiles.map(td -> {
             int[] offsets = driverOffsets(plan.value(), td.tile());
-            double[] values = new double[offsets.length * features];
-            double[] projected = new double[features];
-            for (int p = 0; p < offsets.length; p++) {
-                basis.project(td.data(), offsets[p], projected);
-                System.arraycopy(projected, 0, values, p * features, features);
-            }
-            return new Tuple2<>(ordinals(plan.value(), td.tile(), offsets), values);
+            return new Tuple2<>(ordinals(plan.value(), td.tile(), offsets),
+                    projected(basis, td.data(), offsets, 0, offsets.length));
         }).collect();
         List<long[]> order = runOrder(parts.stream().map(Tuple2::_1).toList());
         double[][] points = new double[order.size()][];
@@ -223,28 +218,33 @@ final class FitPoints {
             SegmentationModel basis, OrdinalPartitioner partitioner) {
         Tile tile = td.tile();
         int every = sampleEvery(plan.points(), plan.config().fitSample());
-        int features = basis.features();
         int[] offsets = offsets(plan, tile);
         int columns = columns(tile, every);
         long[] ordinals = ordinals(plan, tile, offsets);
         List<Tuple2<Long, double[]>> runs = new ArrayList<>();
-        double[] projected = new double[features];
         for (int rowStart = 0; rowStart < offsets.length; rowStart += columns) {
             int start = rowStart;
             for (int p = rowStart + 1; p <= rowStart + columns; p++) {
                 if (p == rowStart + columns
                         || partitioner.getPartition(ordinals[p]) != partitioner.getPartition(ordinals[start])) {
-                    double[] run = new double[(p - start) * features];
-                    for (int q = start; q < p; q++) {
-                        basis.project(td.data(), offsets[q], projected);
-                        System.arraycopy(projected, 0, run, (q - start) * features, features);
-                    }
-                    runs.add(new Tuple2<>(ordinals[start], run));
+                    runs.add(new Tuple2<>(ordinals[start], projected(basis, td.data(), offsets, start, p)));
                     start = p;
                 }
             }
         }
         return runs;
+    }
+
+    /** The features of the points at offsets[from] ... offsets[to - 1], one after the other. */
+    private static double[] projected(SegmentationModel basis, float[] data, int[] offsets, int from, int to) {
+        int features = basis.features();
+        double[] values = new double[(to - from) * features];
+        double[] one = new double[features];
+        for (int p = from; p < to; p++) {
+            basis.project(data, offsets[p], one);
+            System.arraycopy(one, 0, values, (p - from) * features, features);
+        }
+        return values;
     }
 
     /** The run ordinals of the tile's points whose descriptors start at {@code offsets}. */
