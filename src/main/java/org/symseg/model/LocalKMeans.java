@@ -35,11 +35,12 @@ public final class LocalKMeans {
         for (int s = 0; s < SEEDINGS; s++) {
             starts[s] = seeding(points, k, random);
         }
-        // Lloyd's iterations draw nothing, so the seedings' runs go on all cores at once
+        // Lloyd's iterations draw nothing, so the seedings' runs go on all cores at once, each
+        // on one: splitting every iteration's assignment as well cost as much as it saved
         double[][][] ends = new double[SEEDINGS][][];
         double[] costs = new double[SEEDINGS];
         IntStream.range(0, SEEDINGS).parallel().forEach(s -> {
-            ends[s] = lloyd(points, starts[s]);
+            ends[s] = lloyd(points, starts[s], false);
             costs[s] = cost(points, ends[s]);
         });
         int best = 0;
@@ -60,7 +61,7 @@ public final class LocalKMeans {
         for (int c = 0; c < start.length; c++) {
             centres[c] = start[c].clone();
         }
-        return lloyd(points, centres);
+        return lloyd(points, centres, points.length >= PARALLEL_POINTS);
     }
 
     /** Index of the nearest centre; ties go to the lower index. */
@@ -82,10 +83,13 @@ public final class LocalKMeans {
      * same labels in any order): this is most of a Lloyd iteration's work.
      */
     public static int[] assign(double[][] points, double[][] centres) {
+        return assign(points, centres, points.length >= PARALLEL_POINTS);
+    }
+
+    private static int[] assign(double[][] points, double[][] centres, boolean parallel) {
         int[] labels = new int[points.length];
         IntStream all = IntStream.range(0, points.length);
-        (points.length >= PARALLEL_POINTS ? all.parallel() : all)
-                .forEach(i -> labels[i] = nearest(points[i], centres));
+        (parallel ? all.parallel() : all).forEach(i -> labels[i] = nearest(points[i], centres));
         return labels;
     }
 
@@ -132,8 +136,8 @@ public final class LocalKMeans {
         return centres;
     }
 
-    private static double[][] lloyd(double[][] points, double[][] centres) {
-        int[] labels = assign(points, centres);
+    private static double[][] lloyd(double[][] points, double[][] centres, boolean parallel) {
+        int[] labels = assign(points, centres, parallel);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[][] sums = new double[centres.length][points[0].length];
             int[] counts = new int[centres.length];
@@ -150,7 +154,7 @@ public final class LocalKMeans {
                     }
                 }
             }
-            int[] next = assign(points, centres);
+            int[] next = assign(points, centres, parallel);
             if (java.util.Arrays.equals(next, labels)) {
                 break;
             }
