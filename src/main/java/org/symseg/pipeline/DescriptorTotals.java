@@ -31,16 +31,14 @@ record DescriptorTotals(TreeMap<TileKey, String> failedTiles, CovarianceSums sum
                 sums.addAll(td.data(), FitPoints.offsets(plan, td.tile()));
             }
         }
-        FitRows fitPoints = null;
-        FitRows seeds = null;
+        FitRows tileRows = null;
         if (rows != FitRows.Scope.NONE) {
-            FitRows tileRows = td.failed() ? FitRows.empty(plan.descriptor().length())
+            tileRows = td.failed() ? FitRows.empty(plan.descriptor().length())
                     : FitRows.of(plan, td, rows == FitRows.Scope.FIT_POINTS ? FitPoints.offsets(plan, td.tile())
                             : FitPoints.driverOffsets(plan, td.tile()));
-            fitPoints = rows == FitRows.Scope.FIT_POINTS ? tileRows : null;
-            seeds = rows == FitRows.Scope.SAMPLE ? tileRows : null;
         }
-        return new DescriptorTotals(failed, sums, fitPoints, seeds);
+        return new DescriptorTotals(failed, sums, rows == FitRows.Scope.FIT_POINTS ? tileRows : null,
+                rows == FitRows.Scope.SAMPLE ? tileRows : null);
     }
 
     DescriptorTotals merge(DescriptorTotals other) {

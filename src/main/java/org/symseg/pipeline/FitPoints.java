@@ -33,7 +33,7 @@ final class FitPoints {
 
     /** Where the tile's fit points start in its descriptor data, row by row. */
     static int[] offsets(RunPlan plan, Tile tile) {
-        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int every = fitEvery(plan);
         int length = plan.descriptor().length();
         int firstColumn = Math.floorMod(-tile.ix0(), every);
         int firstRow = Math.floorMod(-tile.iy0(), every);
@@ -60,7 +60,7 @@ final class FitPoints {
         if (step == 1) {
             return fit;
         }
-        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int every = fitEvery(plan);
         InputPlan input = plan.input(tile.input());
         long before = 0;
         for (InputPlan earlier : plan.inputs()) {
@@ -115,7 +115,7 @@ final class FitPoints {
 
     /** How many fit points the run has, exactly. */
     private static long fitCount(RunPlan plan) {
-        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int every = fitEvery(plan);
         long count = 0;
         for (InputPlan input : plan.inputs()) {
             count += onFitGrid(input, every);
@@ -197,8 +197,13 @@ final class FitPoints {
 
     /** About how many points the fit uses (a bound: the sample grid rounds up). */
     static long count(RunPlan run) {
-        long every = sampleEvery(run.points(), run.config().fitSample());
+        long every = fitEvery(run);
         return run.points() / (every * every) + 1;
+    }
+
+    /** The spacing of the run's fit grid, in stride points ({@link #sampleEvery}). */
+    static int fitEvery(RunPlan plan) {
+        return sampleEvery(plan.points(), plan.config().fitSample());
     }
 
     /**
@@ -217,7 +222,7 @@ final class FitPoints {
     private static List<Tuple2<Long, double[]>> runsOf(RunPlan plan, TileDescriptors td,
             SegmentationModel basis, OrdinalPartitioner partitioner) {
         Tile tile = td.tile();
-        int every = sampleEvery(plan.points(), plan.config().fitSample());
+        int every = fitEvery(plan);
         int[] offsets = offsets(plan, tile);
         int columns = columns(tile, every);
         long[] ordinals = ordinals(plan, tile, offsets);

@@ -108,11 +108,6 @@ final class FitRows implements Serializable {
         return new FitRows(length, new ArrayList<>());
     }
 
-    /** The fit points of one tile that did not fail. */
-    static FitRows of(RunPlan plan, TileDescriptors td) {
-        return of(plan, td, FitPoints.offsets(plan, td.tile()));
-    }
-
     /** The points of one tile that did not fail whose descriptors start at {@code offsets}. */
     static FitRows of(RunPlan plan, TileDescriptors td, int[] offsets) {
         int length = plan.descriptor().length();
