@@ -10,7 +10,7 @@ import java.lang.management.ManagementFactory;
  * HotSpot options that say which instructions the JIT compiler may use (set from the CPU's
  * features, or overridden on the command line).
  */
-final class CpuFeatures {
+public final class CpuFeatures {
 
     private CpuFeatures() {
     }
@@ -21,12 +21,12 @@ final class CpuFeatures {
      * operations, and the translation kernel ran 30 times, the rotation kernel 145 times slower
      * than scalar (BENCHMARKS.md, issue 7).
      */
-    static boolean vectors() {
+    public static boolean vectors() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Lanes.PREFERRED >= 2;
     }
 
     /** {@code UseFMA}: Math.fma and vector fma as one instruction; true where the JVM does not say. */
-    static boolean fusedMultiplyAdd() {
+    public static boolean fusedMultiplyAdd() {
         return !"false".equals(value("UseFMA", "true"));
     }
 

@@ -1,6 +1,7 @@
 package org.symseg.model;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Running sums from which a covariance matrix follows: the count, the sum of each channel and of
@@ -13,6 +14,9 @@ public final class CovarianceSums implements Serializable {
 
     private static final long serialVersionUID = 2L;
     private static final double SCALE = 0x1p18;
+    private static final RowProducts PRODUCTS = RowProducts.widest();
+    /** Rows quantized and multiplied at a time: 32 rows of 100 values stay in a core's L1 cache. */
+    private static final int CHUNK = 32;
 
     private final int dimensions;
     private long count;
@@ -37,37 +41,50 @@ public final class CovarianceSums implements Serializable {
     }
 
     /**
-     * Adds the rows at the given offsets of {@code data}, four at a time, so each product sum is
-     * loaded and stored once per four rows (the loop is bound by that traffic). The products are
-     * gathered in a square whose row i starts at column i, so that the inner loop indexes the
-     * product sums and the rows alike and C2 compiles it to SIMD (with the triangle's own offsets it
-     * did not: 2.3 times slower); they move into the exact sums before they could stop being exact
-     * and at the end.
+     * Adds the rows at the given offsets of {@code data}: quantized a chunk at a time into a
+     * small buffer, whose products {@link #PRODUCTS} adds to a square of pending sums (row i used
+     * from column i on); they move into the exact sums before they could stop being exact and at
+     * the end.
      */
     public void addAll(float[] data, int[] offsets) {
-        double[][] square = offsets.length < 4 ? null : new double[dimensions][dimensions];
+        if (offsets.length < 4) {
+            double[] row = new double[dimensions];
+            for (int offset : offsets) {
+                addOne(row, quantize(data, offset, row));
+            }
+            return;
+        }
+        int width = PRODUCTS.width(dimensions);
+        double[][] square = new double[dimensions][width];
+        double[][] chunk = new double[Math.min(CHUNK, offsets.length)][width];
         double bound = 0;
-        double[][] rows = new double[4][dimensions];
-        double[] largest = new double[4];
-        int r = 0;
-        for (; r + 4 <= offsets.length; r += 4) {
-            double increase = 0;
-            for (int k = 0; k < 4; k++) {
-                largest[k] = quantize(data, offsets[r + k], rows[k]);
-                increase += largest[k] * largest[k];
-            }
-            if (bound + increase >= FixedSums.EXACT) {
-                moveProducts(square, bound);
+        double chunkBound = 0;
+        double chunkLargest = 0;
+        int filled = 0;
+        for (int offset : offsets) {
+            double largest = quantize(data, offset, chunk[filled]);
+            double increase = largest * largest;
+            if (bound + chunkBound + increase >= FixedSums.EXACT) {
+                addChunk(chunk, filled, chunkLargest, square);
+                moveProducts(square, bound + chunkBound);
                 bound = 0;
+                chunkBound = 0;
+                chunkLargest = 0;
+                System.arraycopy(chunk[filled], 0, chunk[0], 0, dimensions);
+                filled = 0;
             }
-            bound += increase;
-            addFour(square, rows, largest);
+            chunkBound += increase;
+            chunkLargest += largest;
+            if (++filled == chunk.length) {
+                addChunk(chunk, filled, chunkLargest, square);
+                bound += chunkBound;
+                chunkBound = 0;
+                chunkLargest = 0;
+                filled = 0;
+            }
         }
-        for (; r < offsets.length; r++) {
-            double m = quantize(data, offsets[r], rows[0]);
-            addOne(rows[0], m);
-        }
-        moveProducts(square, bound);
+        addChunk(chunk, filled, chunkLargest, square);
+        moveProducts(square, bound + chunkBound);
         count += offsets.length;
     }
 
@@ -90,30 +107,30 @@ public final class CovarianceSums implements Serializable {
                 p[at + j] += ai * a[j];
             }
         }
+        count++;
     }
 
-    private void addFour(double[][] square, double[][] rows, double[] largest) {
-        double[] s = sums.pending(largest[0] + largest[1] + largest[2] + largest[3]);
-        double[] a = rows[0];
-        double[] b = rows[1];
-        double[] c = rows[2];
-        double[] d = rows[3];
-        for (int i = 0; i < dimensions; i++) {
-            double ai = a[i];
-            double bi = b[i];
-            double ci = c[i];
-            double di = d[i];
-            s[i] += ai + bi + ci + di;
-            double[] p = square[i];
-            for (int j = i; j < dimensions; j++) {
-                p[j] += ai * a[j] + bi * b[j] + ci * c[j] + di * d[j];
+    /** The chunk's first {@code rows} rows, whose values are at most {@code largest} summed. */
+    private void addChunk(double[][] chunk, int rows, double largest, double[][] square) {
+        if (rows == 0) {
+            return;
+        }
+        double[] s = sums.pending(largest);
+        for (int c = 0; c < rows; c++) {
+            double[] row = chunk[c];
+            for (int i = 0; i < dimensions; i++) {
+                s[i] += row[i];
             }
         }
+        PRODUCTS.add(chunk, rows, dimensions, square);
     }
 
-    /** Adds the square's upper triangle, whose sums are at most {@code bound}, and clears it. */
+    /**
+     * Adds the square's upper triangle, whose sums are at most {@code bound}, and clears the
+     * square (the entries left of the diagonal that {@link #PRODUCTS} may have changed too).
+     */
     private void moveProducts(double[][] square, double bound) {
-        if (square == null || bound == 0) {
+        if (bound == 0) {
             return;
         }
         double[] p = products.pending(bound);
@@ -121,8 +138,8 @@ public final class CovarianceSums implements Serializable {
             int at = rowStart[i] - i;
             for (int j = i; j < dimensions; j++) {
                 p[at + j] += square[i][j];
-                square[i][j] = 0;
             }
+            Arrays.fill(square[i], 0);
         }
     }
 

@@ -54,11 +54,11 @@ class CovarianceSumsTest {
 
     /**
      * Values near the largest the sums take make the pending product sums reach 2^53 within a
-     * few rows, so the batched path must move them into the exact sums many times; it must still
+     * few rows, so the chunked path must move them into the exact sums many times; it must still
      * agree bit for bit with adding the rows one at a time.
      */
     @Test
-    void largeValuesStayExactInBatchesOfFour() {
+    void largeValuesStayExactInChunks() {
         int n = 2001;
         float[] data = rows(n, 3);
         for (int i = 0; i < data.length; i++) {
