@@ -2,6 +2,7 @@ package org.symseg.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Running sums from which a covariance matrix follows: the count, the sum of each channel and of
@@ -14,7 +15,16 @@ public final class CovarianceSums implements Serializable {
 
     private static final long serialVersionUID = 2L;
     private static final double SCALE = 0x1p18;
-    private static final RowProducts PRODUCTS = RowProducts.widest();
+    /**
+     * The SIMD products ({@link VectorRowProducts}) run as slow C1 code until C2 has compiled them:
+     * in a fresh JVM the first tile's sums took 181-188 ms with them against 48-52 ms with the
+     * scalar pass, and 4 ms against 6-10 ms after that (BENCHMARKS.md). A one-image run would
+     * lose more than it gains, so each JVM sums its first {@link #SIMD_AFTER} rows with the
+     * scalar pass; a run that gets past them has many more to go. The sums are exact either way.
+     */
+    private static final RowProducts WIDEST = RowProducts.widest();
+    static final long SIMD_AFTER = 100_000;
+    private static final AtomicLong ROWS_SUMMED = new AtomicLong();
     /** Rows quantized and multiplied at a time: 32 rows of 100 values stay in a core's L1 cache. */
     private static final int CHUNK = 32;
 
@@ -42,9 +52,8 @@ public final class CovarianceSums implements Serializable {
 
     /**
      * Adds the rows at the given offsets of {@code data}: quantized a chunk at a time into a
-     * small buffer, whose products {@link #PRODUCTS} adds to a square of pending sums (row i used
-     * from column i on); they move into the exact sums before they could stop being exact and at
-     * the end.
+     * small buffer, whose products are added to a square of pending sums (row i used from column
+     * i on); they move into the exact sums before they could stop being exact and at the end.
      */
     public void addAll(float[] data, int[] offsets) {
         if (offsets.length < 4) {
@@ -54,7 +63,8 @@ public final class CovarianceSums implements Serializable {
             }
             return;
         }
-        int width = PRODUCTS.width(dimensions);
+        RowProducts kernel = ROWS_SUMMED.addAndGet(offsets.length) > SIMD_AFTER ? WIDEST : RowProducts.SCALAR;
+        int width = kernel.width(dimensions);
         double[][] square = new double[dimensions][width];
         double[][] chunk = new double[Math.min(CHUNK, offsets.length)][width];
         double bound = 0;
@@ -65,7 +75,7 @@ public final class CovarianceSums implements Serializable {
             double largest = quantize(data, offset, chunk[filled]);
             double increase = largest * largest;
             if (bound + chunkBound + increase >= FixedSums.EXACT) {
-                addChunk(chunk, filled, chunkLargest, square);
+                addChunk(kernel, chunk, filled, chunkLargest, square);
                 moveProducts(square, bound + chunkBound);
                 bound = 0;
                 chunkBound = 0;
@@ -76,14 +86,14 @@ public final class CovarianceSums implements Serializable {
             chunkBound += increase;
             chunkLargest += largest;
             if (++filled == chunk.length) {
-                addChunk(chunk, filled, chunkLargest, square);
+                addChunk(kernel, chunk, filled, chunkLargest, square);
                 bound += chunkBound;
                 chunkBound = 0;
                 chunkLargest = 0;
                 filled = 0;
             }
         }
-        addChunk(chunk, filled, chunkLargest, square);
+        addChunk(kernel, chunk, filled, chunkLargest, square);
         moveProducts(square, bound + chunkBound);
         count += offsets.length;
     }
@@ -111,7 +121,7 @@ public final class CovarianceSums implements Serializable {
     }
 
     /** The chunk's first {@code rows} rows, whose values are at most {@code largest} summed. */
-    private void addChunk(double[][] chunk, int rows, double largest, double[][] square) {
+    private void addChunk(RowProducts kernel, double[][] chunk, int rows, double largest, double[][] square) {
         if (rows == 0) {
             return;
         }
@@ -122,12 +132,12 @@ public final class CovarianceSums implements Serializable {
                 s[i] += row[i];
             }
         }
-        PRODUCTS.add(chunk, rows, dimensions, square);
+        kernel.add(chunk, rows, dimensions, square);
     }
 
     /**
      * Adds the square's upper triangle, whose sums are at most {@code bound}, and clears the
-     * square (the entries left of the diagonal that {@link #PRODUCTS} may have changed too).
+     * square (the entries left of the diagonal that {@link RowProducts} may have changed too).
      */
     private void moveProducts(double[][] square, double bound) {
         if (bound == 0) {

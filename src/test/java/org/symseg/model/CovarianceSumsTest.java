@@ -73,6 +73,29 @@ class CovarianceSumsTest {
         assertSameBits(single.covariance(), batched.covariance());
     }
 
+    /**
+     * Each JVM sums its first rows with the scalar pass and the rest with SIMD: the same rows give
+     * the same bits on either side of the switch, and the same as one row at a time.
+     */
+    @Test
+    void sumsAreTheSameOnEitherSideOfTheSimdSwitch() {
+        int n = 2001;
+        float[] data = rows(n, 5);
+        int[] all = offsets(IntStream.range(0, n).boxed().toList());
+        CovarianceSums before = new CovarianceSums(D);
+        before.addAll(data, all);
+        CovarianceSums filler = new CovarianceSums(1);
+        filler.addAll(new float[1], new int[(int) CovarianceSums.SIMD_AFTER]);
+        CovarianceSums after = new CovarianceSums(D);
+        after.addAll(data, all);
+        CovarianceSums single = new CovarianceSums(D);
+        for (int r = 0; r < n; r++) {
+            single.add(data, r * D);
+        }
+        assertSameBits(single.covariance(), before.covariance());
+        assertSameBits(single.covariance(), after.covariance());
+    }
+
     private static void assertSameBits(double[][] expected, double[][] actual) {
         for (int i = 0; i < D; i++) {
             for (int j = 0; j < D; j++) {
