@@ -35,7 +35,7 @@ public final class CpuFeatures {
      * AVX2 on ({@code UseAVX} 2 or more). Taken as no wherever the JVM does not say (another
      * architecture, another JVM), where a lane-by-lane copy is the safe choice.
      */
-    static boolean vectorGather() {
+    public static boolean vectorGather() {
         try {
             return Integer.parseInt(value("UseAVX", "0")) >= 2;
         } catch (NumberFormatException e) {

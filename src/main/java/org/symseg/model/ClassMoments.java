@@ -58,18 +58,21 @@ public final class ClassMoments implements Serializable {
     private static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
             boolean withFeatures, double[][] known) {
         int length = model.descriptorLength();
-        int features = withFeatures ? model.features() : 0;
+        int count = model.features();
+        int features = withFeatures ? count : 0;
         ClassMoments moments = new ClassMoments(model.patterns(), length + features);
-        double[] projected = new double[model.features()];
+        double[] projected = known == null ? model.project(data, offsets) : null;
+        double[] point = new double[count];
         double[] values = new double[length + features];
         for (int p = 0; p < offsets.length; p++) {
             int offset = offsets[p];
             for (int d = 0; d < length; d++) {
                 values[d] = data[offset + d];
             }
-            double[] point = known != null ? known[p] : projected;
-            if (known == null) {
-                model.project(data, offset, projected);
+            if (known != null) {
+                point = known[p];
+            } else {
+                System.arraycopy(projected, p * count, point, 0, count);
             }
             System.arraycopy(point, 0, values, length, features);
             moments.add(model.nearest(point), values);

@@ -2,7 +2,6 @@ package org.symseg.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Running sums from which a covariance matrix follows: the count, the sum of each channel and of
@@ -15,16 +14,10 @@ public final class CovarianceSums implements Serializable {
 
     private static final long serialVersionUID = 2L;
     private static final double SCALE = 0x1p18;
-    /**
-     * The SIMD products ({@link VectorRowProducts}) run as slow C1 code until C2 has compiled them:
-     * in a fresh JVM the first tile's sums took 181-188 ms with them against 48-52 ms with the
-     * scalar pass, and 4 ms against 6-10 ms after that (BENCHMARKS.md). A one-image run would
-     * lose more than it gains, so each JVM sums its first {@link #SIMD_AFTER} rows with the
-     * scalar pass; a run that gets past them has many more to go. The sums are exact either way.
-     */
-    private static final RowProducts WIDEST = RowProducts.widest();
+    /** SIMD products ({@link VectorRowProducts}) once a JVM has summed this many rows (2.8 images). */
     static final long SIMD_AFTER = 100_000;
-    private static final AtomicLong ROWS_SUMMED = new AtomicLong();
+    private static final RowProducts WIDEST = RowProducts.widest();
+    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
     /** Rows quantized and multiplied at a time: 32 rows of 100 values stay in a core's L1 cache. */
     private static final int CHUNK = 32;
 
@@ -63,7 +56,7 @@ public final class CovarianceSums implements Serializable {
             }
             return;
         }
-        RowProducts kernel = ROWS_SUMMED.addAndGet(offsets.length) > SIMD_AFTER ? WIDEST : RowProducts.SCALAR;
+        RowProducts kernel = SIMD.now(offsets.length) ? WIDEST : RowProducts.SCALAR;
         int width = kernel.width(dimensions);
         double[][] square = new double[dimensions][width];
         double[][] chunk = new double[Math.min(CHUNK, offsets.length)][width];

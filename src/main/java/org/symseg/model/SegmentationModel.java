@@ -1,6 +1,7 @@
 package org.symseg.model;
 
 import java.io.Serializable;
+import org.symseg.descriptor.CpuFeatures;
 
 /**
  * A fitted segmentation: a PCA basis that projects descriptors to a few features, and one
@@ -10,6 +11,14 @@ import java.io.Serializable;
 public final class SegmentationModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /**
+     * Many points are projected a SIMD block at a time ({@link VectorProjection}) where the vector
+     * module is loaded and the CPU gathers a vector's lanes in one instruction, once a JVM has
+     * projected this many points ({@link SimdAfter}): a one-image run projects about 70,000.
+     */
+    static final long SIMD_AFTER = 200_000;
+    private static final boolean BLOCKS = CpuFeatures.vectors() && CpuFeatures.vectorGather();
+    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
 
     private final double[][] components;
     private final double[][] centres;
@@ -67,6 +76,32 @@ public final class SegmentationModel implements Serializable {
         if (c < count) {
             projectFive(data, offset, c, features);
         }
+    }
+
+    /**
+     * Features of the descriptors at {@code offsets} of {@code data}, point after point
+     * ({@code features()} values each): the same bits as {@link #project(float[], int, double[])}
+     * point by point, about three times faster where the points go a SIMD block at a time.
+     */
+    public double[] project(float[] data, int[] offsets) {
+        int length = descriptorLength();
+        for (int offset : offsets) {
+            // the SIMD blocks load without bounds checks
+            if (offset < 0 || offset > data.length - length) {
+                throw new IllegalArgumentException("a descriptor at " + offset + " runs past the "
+                        + data.length + " values");
+            }
+        }
+        int count = components.length;
+        double[] out = new double[offsets.length * count];
+        int done = BLOCKS && count > 0 && SIMD.now(offsets.length)
+                ? VectorProjection.project(components, data, offsets, out) : 0;
+        double[] one = new double[count];
+        for (int p = done; p < offsets.length; p++) {
+            project(data, offsets[p], one);
+            System.arraycopy(one, 0, out, p * count, count);
+        }
+        return out;
     }
 
     /** Features c .. c + 4. */
@@ -133,11 +168,22 @@ public final class SegmentationModel implements Serializable {
 
     /** Labels of {@code points} consecutive descriptors in {@code data}. */
     public short[] labels(float[] data, int points) {
-        short[] labels = new short[points];
-        double[] features = new double[features()];
         int length = descriptorLength();
+        int[] offsets = new int[points];
         for (int i = 0; i < points; i++) {
-            project(data, i * length, features);
+            offsets[i] = i * length;
+        }
+        return labels(data, offsets);
+    }
+
+    /** Labels of the descriptors at {@code offsets} of {@code data}. */
+    public short[] labels(float[] data, int[] offsets) {
+        int count = features();
+        double[] projected = project(data, offsets);
+        short[] labels = new short[offsets.length];
+        double[] features = new double[count];
+        for (int i = 0; i < offsets.length; i++) {
+            System.arraycopy(projected, i * count, features, 0, count);
             labels[i] = (short) nearest(features);
         }
         return labels;

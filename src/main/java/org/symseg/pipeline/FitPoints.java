@@ -167,7 +167,7 @@ final class FitPoints {
         List<Tuple2<long[], double[]>> parts = tiles.map(td -> {
             int[] offsets = driverOffsets(plan.value(), td.tile());
             return new Tuple2<>(ordinals(plan.value(), td.tile(), offsets),
-                    projected(basis, td.data(), offsets, 0, offsets.length));
+                    basis.project(td.data(), offsets));
         }).collect();
         List<long[]> order = runOrder(parts.stream().map(Tuple2::_1).toList());
         double[][] points = new double[order.size()][];
@@ -227,29 +227,20 @@ final class FitPoints {
         int columns = columns(tile, every);
         long[] ordinals = ordinals(plan, tile, offsets);
         List<Tuple2<Long, double[]>> runs = new ArrayList<>();
+        double[] projected = basis.project(td.data(), offsets);
+        int features = basis.features();
         for (int rowStart = 0; rowStart < offsets.length; rowStart += columns) {
             int start = rowStart;
             for (int p = rowStart + 1; p <= rowStart + columns; p++) {
                 if (p == rowStart + columns
                         || partitioner.getPartition(ordinals[p]) != partitioner.getPartition(ordinals[start])) {
-                    runs.add(new Tuple2<>(ordinals[start], projected(basis, td.data(), offsets, start, p)));
+                    runs.add(new Tuple2<>(ordinals[start],
+                            Arrays.copyOfRange(projected, start * features, p * features)));
                     start = p;
                 }
             }
         }
         return runs;
-    }
-
-    /** The features of the points at offsets[from] ... offsets[to - 1], one after the other. */
-    private static double[] projected(SegmentationModel basis, float[] data, int[] offsets, int from, int to) {
-        int features = basis.features();
-        double[] values = new double[(to - from) * features];
-        double[] one = new double[features];
-        for (int p = from; p < to; p++) {
-            basis.project(data, offsets[p], one);
-            System.arraycopy(one, 0, values, (p - from) * features, features);
-        }
-        return values;
     }
 
     /** The run ordinals of the tile's points whose descriptors start at {@code offsets}. */

@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -181,22 +182,26 @@ final class FitRows implements Serializable {
     }
 
     /**
-     * The points' features under {@code basis}, in run order, projected on the driver's cores in
-     * parallel (each point on its own: the same values in any order).
+     * The points' features under {@code basis}, in run order, projected tile by tile on the
+     * driver's cores in parallel (each point on its own: the same values in any order).
      */
     double[][] features(SegmentationModel basis) {
+        int count = basis.features();
+        double[][][] byTile = perTile(t -> {
+            TileRows tile = tiles.get(t);
+            double[] flat = basis.project(tile.values(), rowOffsets(tile));
+            double[][] rows = new double[tile.ordinals().length][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = Arrays.copyOfRange(flat, r * count, (r + 1) * count);
+            }
+            return rows;
+        }).toArray(double[][][]::new);
         List<long[]> order = inRunOrder();
         double[][] features = new double[order.size()][];
-        double[][][] byTile = new double[tiles.size()][][];
-        for (int t = 0; t < byTile.length; t++) {
-            byTile[t] = new double[tiles.get(t).ordinals().length][];
-        }
-        IntStream.range(0, features.length).parallel().forEach(i -> {
+        for (int i = 0; i < features.length; i++) {
             long[] at = order.get(i);
-            features[i] = new double[basis.features()];
-            basis.project(tiles.get((int) at[1]).values(), (int) at[2] * length, features[i]);
-            byTile[(int) at[1]][(int) at[2]] = features[i];
-        });
+            features[i] = byTile[(int) at[1]][(int) at[2]];
+        }
         projectedOn = basis.components();
         projected = byTile;
         return features;

@@ -93,10 +93,8 @@ final class FitStage {
     /** How many of the descriptors at {@code offsets} fall to each of the model's clusters. */
     static long[] counts(SegmentationModel model, float[] data, int[] offsets) {
         long[] counts = new long[model.patterns()];
-        double[] features = new double[model.features()];
-        for (int offset : offsets) {
-            model.project(data, offset, features);
-            counts[model.nearest(features)]++;
+        for (short label : model.labels(data, offsets)) {
+            counts[label]++;
         }
         return counts;
     }

@@ -1,0 +1,26 @@
+package org.symseg.model;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * When a SIMD kernel starts to pay in this JVM. Vector code runs as slow C1 code until C2 has
+ * compiled it: a fresh JVM's first tile took the covariance products 181-188 ms instead of
+ * 48-52 ms, and a gathering projection 223 ms instead of 4.6 ms (BENCHMARKS.md), more than a
+ * one-image run gains from them. So each kernel's first units of work in a JVM go to its scalar
+ * twin, and once they pass a threshold, a run large enough to repay the compilation many times,
+ * to the SIMD kernel. Both give the same bits, so results do not depend on which ran.
+ */
+final class SimdAfter {
+
+    private final long threshold;
+    private final AtomicLong done = new AtomicLong();
+
+    SimdAfter(long threshold) {
+        this.threshold = threshold;
+    }
+
+    /** Counts {@code units} more; whether the SIMD kernel should do them. */
+    boolean now(long units) {
+        return done.addAndGet(units) > threshold;
+    }
+}
