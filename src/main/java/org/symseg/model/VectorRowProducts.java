@@ -5,14 +5,15 @@ import jdk.incubator.vector.VectorSpecies;
 import org.symseg.descriptor.CpuFeatures;
 
 /**
- * {@link RowProducts} in blocks of the square held in registers while the rows go by: four
- * rows of the square by three vectors of columns, twelve sums, each row adding its value at the
- * four block rows times its three column vectors, so that a row costs twelve multiply-adds per
- * block and seven loads, and each sum is stored once per call. On the AVX-512 Xeon this runs at
- * the multiply-add unit's rate; the scalar pass, bound by loading and storing the sums, took 1.7
- * times as long (BENCHMARKS.md). Each call checks its whole range first, as the SIMD loads and
- * stores leave out their own bounds checks ({@code jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0}
- * in conf/java17-spark.args).
+ * {@link RowProducts} in blocks of the square held in registers while the rows go by: four rows
+ * of the square by three vectors of columns, twelve sums, each row adding its value at the four
+ * block rows times its three column vectors, so that a row costs twelve multiply-adds per block
+ * and seven loads, and each sum is stored once per call. The last one or two column vectors of a
+ * block row go four sums at a time, a last block row of fewer than four one sum at a time. On the
+ * AVX-512 Xeon this runs at the multiply-add unit's rate; the scalar pass, bound by loading and
+ * storing the sums, took 1.8 times as long (BENCHMARKS.md). Each call checks its whole range
+ * first, as the SIMD loads and stores leave out their own bounds checks
+ * ({@code jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0} in conf/java17-spark.args).
  */
 final class VectorRowProducts implements RowProducts {
 
@@ -44,11 +45,16 @@ final class VectorRowProducts implements RowProducts {
         for (int i = 0; i < dimensions; i += 4) {
             // from the vector that holds the diagonal entry of block row i on
             for (int j = i / LANES * LANES; j < width; j += 3 * LANES) {
-                if (i + 4 <= dimensions && j + 3 * LANES <= width) {
+                int vectors = Math.min(3, (width - j) / LANES);
+                if (i + 4 > dimensions) {
+                    oneByOne(rows, count, i, dimensions - i, j, vectors, square);
+                } else if (vectors == 3) {
                     fourByThree(rows, count, i, j, square);
                 } else {
-                    oneByOne(rows, count, i, Math.min(4, dimensions - i), j, Math.min(3, (width - j) / LANES),
-                            square);
+                    fourByOne(rows, count, i, j, square);
+                    if (vectors == 2) {
+                        fourByOne(rows, count, i, j + LANES, square);
+                    }
                 }
             }
         }
@@ -86,7 +92,27 @@ final class VectorRowProducts implements RowProducts {
         addTo(square[i + 3], j, s30, s31, s32);
     }
 
-    /** The square's edges: block rows and column vectors one at a time. */
+    /** The last one or two column vectors of a block row: four sums at a time. */
+    private static void fourByOne(double[][] rows, int count, int i, int j, double[][] square) {
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        for (int c = 0; c < count; c++) {
+            double[] row = rows[c];
+            DoubleVector v = DoubleVector.fromArray(SPECIES, row, j);
+            s0 = plus(DoubleVector.broadcast(SPECIES, row[i]), v, s0);
+            s1 = plus(DoubleVector.broadcast(SPECIES, row[i + 1]), v, s1);
+            s2 = plus(DoubleVector.broadcast(SPECIES, row[i + 2]), v, s2);
+            s3 = plus(DoubleVector.broadcast(SPECIES, row[i + 3]), v, s3);
+        }
+        DoubleVector.fromArray(SPECIES, square[i], j).add(s0).intoArray(square[i], j);
+        DoubleVector.fromArray(SPECIES, square[i + 1], j).add(s1).intoArray(square[i + 1], j);
+        DoubleVector.fromArray(SPECIES, square[i + 2], j).add(s2).intoArray(square[i + 2], j);
+        DoubleVector.fromArray(SPECIES, square[i + 3], j).add(s3).intoArray(square[i + 3], j);
+    }
+
+    /** The square's last block row, when fewer than four rows are left: one sum at a time. */    /** The square's edges: block rows and column vectors one at a time. */
     private static void oneByOne(double[][] rows, int count, int i, int blockRows, int j, int vectors,
             double[][] square) {
         for (int r = i; r < i + blockRows; r++) {
