@@ -16,8 +16,12 @@ public final class CovarianceSums implements Serializable {
     private static final double SCALE = 0x1p18;
     /** SIMD products ({@link VectorRowProducts}) once a JVM has summed this many rows (2.8 images). */
     static final long SIMD_AFTER = 100_000;
-    private static final RowProducts WIDEST = RowProducts.widest();
     private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
+
+    /** Looked up only once a JVM switches, so that a small run never loads the vector classes. */
+    private static final class Widest {
+        static final RowProducts PRODUCTS = RowProducts.widest();
+    }
     /** Rows quantized and multiplied at a time: 32 rows of 100 values stay in a core's L1 cache. */
     private static final int CHUNK = 32;
 
@@ -56,7 +60,7 @@ public final class CovarianceSums implements Serializable {
             }
             return;
         }
-        RowProducts kernel = SIMD.now(offsets.length) ? WIDEST : RowProducts.SCALAR;
+        RowProducts kernel = SIMD.now(offsets.length) ? Widest.PRODUCTS : RowProducts.SCALAR;
         int width = kernel.width(dimensions);
         double[][] square = new double[dimensions][width];
         double[][] chunk = new double[Math.min(CHUNK, offsets.length)][width];

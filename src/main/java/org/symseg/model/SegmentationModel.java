@@ -17,8 +17,12 @@ public final class SegmentationModel implements Serializable {
      * projected this many points ({@link SimdAfter}): a one-image run projects 71,442.
      */
     static final long SIMD_AFTER = 200_000;
-    private static final boolean BLOCKS = CpuFeatures.vectors() && CpuFeatures.vectorGather();
     private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
+
+    /** Looked up only once a JVM switches, so that a small run never asks the CPU's features. */
+    private static final class Blocks {
+        static final boolean ON = CpuFeatures.vectors() && CpuFeatures.vectorGather();
+    }
 
     private final double[][] components;
     private final double[][] centres;
@@ -94,7 +98,7 @@ public final class SegmentationModel implements Serializable {
         }
         int count = components.length;
         double[] out = new double[offsets.length * count];
-        int done = BLOCKS && count > 0 && SIMD.now(offsets.length)
+        int done = SIMD.now(offsets.length) && count > 0 && Blocks.ON
                 ? VectorProjection.project(components, data, offsets, out) : 0;
         double[] one = new double[count];
         for (int p = done; p < offsets.length; p++) {
