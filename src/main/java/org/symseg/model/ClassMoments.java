@@ -47,21 +47,22 @@ public final class ClassMoments implements Serializable {
     }
 
     /**
-     * The same with the features, given rather than projected again: {@code features[p]} is the
-     * projection by {@code model} of the descriptor at {@code offsets[p]}.
+     * The same with the features, given rather than projected again: the projection by
+     * {@code model} of the descriptors at {@code offsets}, one point after the other, as
+     * {@link SegmentationModel#project(float[], int[])} gives them.
      */
     public static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
-            double[][] features) {
+            double[] features) {
         return byPattern(model, data, offsets, true, features);
     }
 
     private static ClassMoments byPattern(SegmentationModel model, float[] data, int[] offsets,
-            boolean withFeatures, double[][] known) {
+            boolean withFeatures, double[] known) {
         int length = model.descriptorLength();
         int count = model.features();
         int features = withFeatures ? count : 0;
         ClassMoments moments = new ClassMoments(model.patterns(), length + features);
-        double[] projected = known == null ? model.project(data, offsets) : null;
+        double[] projected = known != null ? known : model.project(data, offsets);
         double[] point = new double[count];
         double[] values = new double[length + features];
         for (int p = 0; p < offsets.length; p++) {
@@ -69,11 +70,7 @@ public final class ClassMoments implements Serializable {
             for (int d = 0; d < length; d++) {
                 values[d] = data[offset + d];
             }
-            if (known != null) {
-                point = known[p];
-            } else {
-                System.arraycopy(projected, p * count, point, 0, count);
-            }
+            System.arraycopy(projected, p * count, point, 0, count);
             System.arraycopy(point, 0, values, length, features);
             moments.add(model.nearest(point), values);
         }

@@ -182,11 +182,15 @@ public final class SegmentationModel implements Serializable {
 
     /** Labels of the descriptors at {@code offsets} of {@code data}. */
     public short[] labels(float[] data, int[] offsets) {
+        return labels(project(data, offsets));
+    }
+
+    /** Labels of points whose features come one after the other, as {@link #project} gives them. */
+    public short[] labels(double[] projected) {
         int count = features();
-        double[] projected = project(data, offsets);
-        short[] labels = new short[offsets.length];
+        short[] labels = new short[count == 0 ? 0 : projected.length / count];
         double[] features = new double[count];
-        for (int i = 0; i < offsets.length; i++) {
+        for (int i = 0; i < labels.length; i++) {
             System.arraycopy(projected, i * count, features, 0, count);
             labels[i] = (short) nearest(features);
         }

@@ -73,9 +73,12 @@ final class FitRows implements Serializable {
     private final List<TileRows> tiles;
     /** (ordinal, tile, row) of every point, by ordinal; worked out on the driver when needed. */
     private transient List<long[]> runOrder;
-    /** The axes {@link #features} last projected on, and the features by tile and row. */
+    /**
+     * The axes {@link #features} last projected on, and the features by tile, one point after
+     * the other.
+     */
     private transient double[][] projectedOn;
-    private transient double[][][] projected;
+    private transient double[][] projected;
 
     private FitRows(int length, List<TileRows> tiles) {
         this.length = length;
@@ -162,12 +165,8 @@ final class FitRows implements Serializable {
      */
     ClassMoments moments(SegmentationModel model) {
         ClassMoments moments = new ClassMoments(model.patterns(), length + model.features());
-        double[][][] known = model.components() == projectedOn ? projected : null;
-        for (ClassMoments tileMoments : perTile(t -> {
-            TileRows tile = tiles.get(t);
-            return known == null ? ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), true)
-                    : ClassMoments.byPattern(model, tile.values(), rowOffsets(tile), known[t]);
-        })) {
+        for (ClassMoments tileMoments : perTile(t -> ClassMoments.byPattern(model, tiles.get(t).values(),
+                rowOffsets(tiles.get(t)), projection(model, t)))) {
             moments.merge(tileMoments);
         }
         return moments;
@@ -175,10 +174,14 @@ final class FitRows implements Serializable {
 
     /** How many points fall to each of the model's clusters. */
     long[] counts(SegmentationModel model) {
-        return perTile(t -> {
-            TileRows tile = tiles.get(t);
-            return FitStage.counts(model, tile.values(), rowOffsets(tile));
-        }).stream().reduce(new long[model.patterns()], FitStage::add);
+        return perTile(t -> FitStage.tally(model.patterns(), model.labels(projection(model, t))))
+                .stream().reduce(new long[model.patterns()], FitStage::add);
+    }
+
+    /** Tile t's features under the model's axes: those {@link #features} found, if on the same axes. */
+    private double[] projection(SegmentationModel model, int t) {
+        return model.components() == projectedOn ? projected[t]
+                : model.project(tiles.get(t).values(), rowOffsets(tiles.get(t)));
     }
 
     /**
@@ -187,20 +190,14 @@ final class FitRows implements Serializable {
      */
     double[][] features(SegmentationModel basis) {
         int count = basis.features();
-        double[][][] byTile = perTile(t -> {
-            TileRows tile = tiles.get(t);
-            double[] flat = basis.project(tile.values(), rowOffsets(tile));
-            double[][] rows = new double[tile.ordinals().length][];
-            for (int r = 0; r < rows.length; r++) {
-                rows[r] = Arrays.copyOfRange(flat, r * count, (r + 1) * count);
-            }
-            return rows;
-        }).toArray(double[][][]::new);
+        double[][] byTile = perTile(t -> basis.project(tiles.get(t).values(), rowOffsets(tiles.get(t))))
+                .toArray(double[][]::new);
         List<long[]> order = inRunOrder();
         double[][] features = new double[order.size()][];
         for (int i = 0; i < features.length; i++) {
             long[] at = order.get(i);
-            features[i] = byTile[(int) at[1]][(int) at[2]];
+            int row = (int) at[2];
+            features[i] = Arrays.copyOfRange(byTile[(int) at[1]], row * count, (row + 1) * count);
         }
         projectedOn = basis.components();
         projected = byTile;

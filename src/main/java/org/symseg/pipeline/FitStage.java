@@ -92,8 +92,13 @@ final class FitStage {
 
     /** How many of the descriptors at {@code offsets} fall to each of the model's clusters. */
     static long[] counts(SegmentationModel model, float[] data, int[] offsets) {
-        long[] counts = new long[model.patterns()];
-        for (short label : model.labels(data, offsets)) {
+        return tally(model.patterns(), model.labels(data, offsets));
+    }
+
+    /** How many of {@code labels} are each of the {@code patterns} labels. */
+    static long[] tally(int patterns, short[] labels) {
+        long[] counts = new long[patterns];
+        for (short label : labels) {
             counts[label]++;
         }
         return counts;
