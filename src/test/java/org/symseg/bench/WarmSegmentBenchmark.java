@@ -133,21 +133,24 @@ public final class WarmSegmentBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 String.join(" ", segmentArgs));
         List<Double> walls = new ArrayList<>();
+        List<Double> outside = new ArrayList<>();
         long jitBefore = 0;
         for (int round = 0; round < rounds; round++) {
             if (round == warmup) {
                 jitBefore = jitMillis();
             }
-            double wall = runOnce(master, round, sc, timeline);
+            double[] wallAndOutside = runOnce(master, round, sc, timeline);
             if (round >= warmup) {
-                walls.add(wall);
+                walls.add(wallAndOutside[0]);
+                outside.add(wallAndOutside[1]);
             }
         }
         long jitPerRound = (jitMillis() - jitBefore) / walls.size();
         walls.sort(Comparator.naturalOrder());
-        System.out.printf(Locale.ROOT, "# %s median of %d warm rounds: %.3f s (min %.3f s); JIT compiling "
-                + "%d ms a round meanwhile%n%n", master, walls.size(), walls.get(walls.size() / 2), walls.get(0),
-                jitPerRound);
+        outside.sort(Comparator.naturalOrder());
+        System.out.printf(Locale.ROOT, "# %s median of %d warm rounds: %.3f s (min %.3f s), %.0f %% of it outside "
+                + "the descriptor stage; JIT compiling %d ms a round meanwhile%n%n", master, walls.size(),
+                walls.get(walls.size() / 2), walls.get(0), 100 * outside.get(outside.size() / 2), jitPerRound);
         sc.sc().removeSparkListener(timeline);
     }
 
@@ -165,7 +168,8 @@ public final class WarmSegmentBenchmark {
                 .mapToLong(bean -> Math.max(0, bean.getCollectionTime())).sum();
     }
 
-    private double runOnce(String master, int round, JavaSparkContext sc, JobTimeline timeline)
+    /** One round's wall time in seconds, and the share of it outside the descriptor stage. */
+    private double[] runOnce(String master, int round, JavaSparkContext sc, JobTimeline timeline)
             throws IOException {
         Path out = Files.createTempDirectory("symseg-warm-");
         List<String> command = new ArrayList<>(List.of("segment"));
@@ -187,9 +191,10 @@ public final class WarmSegmentBenchmark {
             List<JobTimeline.Job> jobs = timeline.drain(sc.sc());
             JsonNode timings = new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
                     .get("timingsMs");
+            double outside = 1 - timings.path("descriptors").asLong() / 1000.0 / wall;
             System.out.printf(Locale.ROOT, "round %d%s: wall %.3f s | %s | outside descriptors %.0f%% | "
                     + "JIT %d ms, GC %d ms%n", round + 1, round < warmup ? " (warm-up)" : "", wall, stages(timings),
-                    100 * (1 - timings.path("descriptors").asLong() / 1000.0 / wall), jit, gc);
+                    100 * outside, jit, gc);
             System.out.println("    " + JobTimeline.summary(jobs));
             if (listJobs) {
                 jobs.forEach(job -> System.out.printf(Locale.ROOT,
@@ -197,10 +202,10 @@ public final class WarmSegmentBenchmark {
                         job.id(), job.stage(), job.gapMs(), job.wallMs(), job.stageMs(), job.taskMs(),
                         job.callSite()));
             }
+            return new double[] {wall, outside};
         } finally {
             deleteTree(out);
         }
-        return wall;
     }
 
     /** The manifest's stage times in milliseconds, in the order the run recorded them. */
