@@ -21,7 +21,7 @@ parts=()
 image="$root/../shared/data/hea-twins.tif"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --) image="$2"; shift 2 ;;
+    --) image="${2:?targets.sh: -- needs an image after it}"; shift 2 ;;
     warm|cold|labels|masters) parts+=("$1"); shift ;;
     *) echo "targets.sh: unknown part '$1' (warm, cold, labels, masters; -- IMAGE)" >&2; exit 2 ;;
   esac
@@ -34,7 +34,7 @@ work="$root/target/targets"
 rm -rf "$work"
 mkdir -p "$work"
 
-mvn -q -B -Dstyle.color=never -DskipTests package test-compile dependency:build-classpath \
+mvn -q -B -Dstyle.color=never -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 # the JVM submit/symseg starts, with the benchmark's classes beside symseg's
 warm_java=(java -Xmx4g -XX:+UseParallelGC @conf/java17-spark.args
