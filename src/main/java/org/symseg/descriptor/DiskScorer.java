@@ -7,8 +7,9 @@ package org.symseg.descriptor;
  * {@link GatheredPatches}) and holds the scratch arrays, so scoring allocates nothing.
  *
  * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
- * JVM allows), the rest of the run one pixel at a time; gathered patches are scored a block at a
- * time. Every pixel's sums are the same bits either way, so a score does not depend on the run
+ * JVM allows), its last pixels as one more block that ends with the run (scoring a few pixels
+ * twice: a pixel alone costs about as much as a whole block), and a run shorter than a block one
+ * pixel at a time; gathered patches are scored a block at a time. Every pixel's sums are the same bits either way, so a score does not depend on the run
  * or block it is computed in.
  *
  * <p>Interpolated samples are taken relative to the pixel's own value: Pearson's correlation does
@@ -198,19 +199,31 @@ final class DiskScorer {
             saa = new double[count];
         }
         rowSums.originals(x, y, count, spans, diskOffsets.length, sa, saa, 0);
-        int ops = operations.length;
         int i = 0;
-        for (int lanes = block.lanes(); i + lanes <= count; i += lanes) {
-            newBlock();
-            for (int o = 0; o < ops; o++) {
-                score(block, o, index(x + i, y), i, out, o * plane + to + i);
-            }
+        int lanes = block.lanes();
+        for (; i + lanes <= count; i += lanes) {
+            scoreOperations(block, index(x + i, y), i, out, to + i, plane);
+        }
+        if (i < count && count >= lanes) {
+            // the pixels scored again get the bits they had in the block before
+            i = count - lanes;
+            scoreOperations(block, index(x + i, y), i, out, to + i, plane);
+            i = count;
         }
         for (; i < count; i++) {
-            newBlock();
-            for (int o = 0; o < ops; o++) {
-                score(one, o, index(x + i, y), i, out, o * plane + to + i);
-            }
+            scoreOperations(one, index(x + i, y), i, out, to + i, plane);
+        }
+    }
+
+    /**
+     * Every operation's scores for the block of {@code sums} at index {@code at}: lane i's
+     * original sums are sa[from + i] and saa[from + i], its score of operation o goes to
+     * {@code out[o * plane + first + i]}.
+     */
+    private void scoreOperations(PatchSums sums, int at, int from, float[] out, int first, int plane) {
+        newBlock();
+        for (int o = 0; o < operations.length; o++) {
+            score(sums, o, at, from, out, o * plane + first);
         }
     }
 

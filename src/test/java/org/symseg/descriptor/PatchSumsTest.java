@@ -46,18 +46,23 @@ class PatchSumsTest {
         double[] values = image.asDoubles();
         RowSums rowSums = new RowSums(image);
         List<PointOperation> ops = operations();
-        int run = 13; // blocks of SIMD lanes and a tail of single pixels
-        for (int c = 0; c < 4; c++) {
-            Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
-            SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
-                    .toArray(SamplingTable[]::new);
-            float[] simd = new float[run * ops.size()];
-            float[] scalar = new float[run * ops.size()];
-            new DiskScorer(values, 60, rowSums, disk, tables, new VectorPatchSums()).scoreRun(15, 20, run, simd, 0, run);
-            new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums()).scoreRun(15, 20, run, scalar, 0, run);
-            for (int i = 0; i < simd.length; i++) {
-                assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(simd[i]),
-                        ops.get(i / run).name() + " centring " + c + " pixel " + i % run);
+        int lanes = new VectorPatchSums().lanes();
+        // whole blocks and a last block overlapping them; a run too short for a block, pixel by pixel
+        for (int run : new int[] {lanes + lanes / 2 + 1, lanes - 1}) {
+            for (int c = 0; c < 4; c++) {
+                Disk disk = Disk.of(9, c % 2 == 1, c / 2 == 1);
+                SamplingTable[] tables = ops.stream().map(op -> SamplingTable.of(op, disk))
+                        .toArray(SamplingTable[]::new);
+                float[] simd = new float[run * ops.size()];
+                float[] scalar = new float[run * ops.size()];
+                new DiskScorer(values, 60, rowSums, disk, tables, new VectorPatchSums())
+                        .scoreRun(15, 20, run, simd, 0, run);
+                new DiskScorer(values, 60, rowSums, disk, tables, new ScalarPatchSums())
+                        .scoreRun(15, 20, run, scalar, 0, run);
+                for (int i = 0; i < simd.length; i++) {
+                    assertEquals(Float.floatToIntBits(scalar[i]), Float.floatToIntBits(simd[i]),
+                            ops.get(i / run).name() + " centring " + c + " run " + run + " pixel " + i % run);
+                }
             }
         }
     }
