@@ -9,8 +9,8 @@ package org.symseg.descriptor;
  * <p>A run of a row is scored in blocks of neighbouring pixels ({@link PatchSums}, SIMD where the
  * JVM allows), its last pixels as one more block that ends with the run (scoring a few pixels
  * twice: a pixel alone costs about as much as a whole block), and a run shorter than a block one
- * pixel at a time; gathered patches are scored a block at a time. Every pixel's sums are the same bits either way, so a score does not depend on the run
- * or block it is computed in.
+ * pixel at a time; gathered patches are scored a block at a time. Every pixel's sums are the
+ * same bits either way, so a score does not depend on the run or block it is computed in.
  *
  * <p>Interpolated samples are taken relative to the pixel's own value: Pearson's correlation does
  * not change when both patches shift by one constant, and the sums of them and of their squares
