@@ -190,8 +190,7 @@ final class FitRows implements Serializable {
      */
     double[][] features(SegmentationModel basis) {
         int count = basis.features();
-        double[][] byTile = perTile(t -> basis.project(tiles.get(t).values(), rowOffsets(tiles.get(t))))
-                .toArray(double[][]::new);
+        double[][] byTile = perTile(t -> projection(basis, t)).toArray(double[][]::new);
         List<long[]> order = inRunOrder();
         double[][] features = new double[order.size()][];
         for (int i = 0; i < features.length; i++) {
