@@ -19,11 +19,30 @@ import org.apache.hadoop.fs.Path;
  */
 public final class Storage {
 
-    private static Map<String, String> settings = Map.of();
-    /** Made on first use: loading Hadoop's configuration costs commands that never touch a file. */
-    private static Configuration conf;
-    /** File systems by scheme and authority, made with the settings in force. */
-    private static final Map<String, FileSystem> OPEN = new HashMap<>();
+    /**
+     * What a set of Hadoop settings made: the configuration (made on first use: loading Hadoop's
+     * configuration costs commands that never touch a file) and the file systems by scheme and
+     * authority.
+     */
+    private static final class Made {
+        final Map<String, String> settings;
+        Configuration conf;
+        final Map<String, FileSystem> open = new HashMap<>();
+
+        Made(Map<String, String> settings) {
+            this.settings = Map.copyOf(settings);
+        }
+    }
+
+    /**
+     * By settings, the few sets used in this JVM: a command line's settings before Spark starts
+     * and a running Spark's differ (Spark adds Hadoop settings of its own), and a JVM that runs
+     * several commands on one Spark switches between them every command. Made again each time,
+     * the configuration and the local file system cost a small run several milliseconds.
+     */
+    private static final Map<Map<String, String>, Made> MADE = new HashMap<>();
+    private static final int SETS_KEPT = 4;
+    private static Made current = made(Map.of());
 
     private Storage() {
     }
@@ -31,33 +50,40 @@ public final class Storage {
     /**
      * Hadoop settings to apply over Hadoop's own configuration files (core-site.xml and the
      * like) from now on, such as Spark's {@code spark.hadoop.*} settings without their prefix.
-     * File systems are made afresh when the settings change, so give them before any file is
-     * touched; giving the same settings again changes nothing.
+     * Files are then opened through file systems made with these settings, so give them before
+     * any file is touched; giving the same settings again changes nothing.
      */
     public static synchronized void useSettings(Map<String, String> hadoopSettings) {
-        if (hadoopSettings.equals(settings)) {
-            return;
+        current = made(hadoopSettings);
+    }
+
+    private static Made made(Map<String, String> settings) {
+        Made made = MADE.get(settings);
+        if (made == null) {
+            if (MADE.size() >= SETS_KEPT) {
+                // file systems not closed: a stream another thread still reads may belong to one
+                MADE.clear();
+            }
+            made = new Made(settings);
+            MADE.put(made.settings, made);
         }
-        settings = Map.copyOf(hadoopSettings);
-        conf = null;
-        // not closed: a stream another thread still reads may belong to one of them
-        OPEN.clear();
+        return made;
     }
 
     /** The Hadoop configuration in force, for libraries that open files on their own. */
     public static synchronized Configuration configuration() {
-        if (conf == null) {
+        if (current.conf == null) {
             Configuration fresh = new Configuration();
-            settings.forEach(fresh::set);
-            conf = fresh;
+            current.settings.forEach(fresh::set);
+            current.conf = fresh;
         }
-        return conf;
+        return current.conf;
     }
 
     public static synchronized FileSystem fileSystem(String path) {
         URI uri = toUri(path);
         String key = uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
-        FileSystem fs = OPEN.get(key);
+        FileSystem fs = current.open.get(key);
         if (fs == null) {
             try {
                 fs = open(uri);
@@ -67,7 +93,7 @@ public final class Storage {
             // local files get no .crc side files: outputs are for people and other tools
             fs.setWriteChecksum(false);
             fs.setVerifyChecksum(false);
-            OPEN.put(key, fs);
+            current.open.put(key, fs);
         }
         return fs;
     }

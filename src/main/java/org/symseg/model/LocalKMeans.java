@@ -21,6 +21,8 @@ public final class LocalKMeans {
     static final int SEEDINGS = 10;
     /** Below this many points, assigning them in parallel costs more than it saves. */
     private static final int PARALLEL_POINTS = 4096;
+    /** Points one task of a parallel assignment takes at a time. */
+    private static final int CHUNK = 2048;
 
     private LocalKMeans() {
     }
@@ -30,18 +32,19 @@ public final class LocalKMeans {
         if (points.length == 0) {
             throw new IllegalArgumentException("no points to cluster");
         }
+        Flat flat = Flat.of(points);
         SplittableRandom random = new SplittableRandom(seed);
         double[][][] starts = new double[SEEDINGS][][];
         for (int s = 0; s < SEEDINGS; s++) {
-            starts[s] = seeding(points, k, random);
+            starts[s] = seeding(flat, k, random);
         }
         // Lloyd's iterations draw nothing, so the seedings' runs go on all cores at once, each
         // on one: splitting every iteration's assignment as well cost as much as it saved
         double[][][] ends = new double[SEEDINGS][][];
         double[] costs = new double[SEEDINGS];
         IntStream.range(0, SEEDINGS).parallel().forEach(s -> {
-            ends[s] = lloyd(points, starts[s], false);
-            costs[s] = cost(points, ends[s]);
+            ends[s] = lloyd(flat, starts[s], false).centres();
+            costs[s] = cost(flat, ends[s]);
         });
         int best = 0;
         for (int s = 1; s < SEEDINGS; s++) {
@@ -53,23 +56,36 @@ public final class LocalKMeans {
     }
 
     /**
-     * Lloyd iterations from {@code start} (left as it is) until no point changes cluster, or
-     * {@link #MAX_ITERATIONS}: the centres then are the means of the points nearest to them.
+     * Centres after Lloyd iterations, and whether they converged: whether the last iteration
+     * changed no point's cluster, so that the centres are the means of the points nearest to
+     * them and another iteration would leave them where they are.
      */
-    public static double[][] refine(double[][] points, double[][] start) {
+    public record Refined(double[][] centres, boolean converged) {
+    }
+
+    /**
+     * Lloyd iterations from {@code start} (left as it is) until no point changes cluster, or
+     * {@link #MAX_ITERATIONS}.
+     */
+    public static Refined refine(double[][] points, double[][] start) {
         double[][] centres = new double[start.length][];
         for (int c = 0; c < start.length; c++) {
             centres[c] = start[c].clone();
         }
-        return lloyd(points, centres, points.length >= PARALLEL_POINTS);
+        return lloyd(Flat.of(points), centres, points.length >= PARALLEL_POINTS);
     }
 
     /** Index of the nearest centre; ties go to the lower index. */
     public static int nearest(double[] point, double[][] centres) {
+        return nearest(point, 0, centres);
+    }
+
+    /** Index of the centre nearest to the point whose coordinates start at values[at]. */
+    private static int nearest(double[] values, int at, double[][] centres) {
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int c = 0; c < centres.length; c++) {
-            double d = squaredDistance(point, centres[c]);
+            double d = squaredDistance(values, at, centres[c]);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -83,32 +99,42 @@ public final class LocalKMeans {
      * same labels in any order): this is most of a Lloyd iteration's work.
      */
     public static int[] assign(double[][] points, double[][] centres) {
-        return assign(points, centres, points.length >= PARALLEL_POINTS);
+        return assign(Flat.of(points), centres, points.length >= PARALLEL_POINTS);
     }
 
-    private static int[] assign(double[][] points, double[][] centres, boolean parallel) {
-        int[] labels = new int[points.length];
-        IntStream all = IntStream.range(0, points.length);
-        (parallel ? all.parallel() : all).forEach(i -> labels[i] = nearest(points[i], centres));
+    private static int[] assign(Flat points, double[][] centres, boolean parallel) {
+        int[] labels = new int[points.count()];
+        if (!parallel) {
+            points.assign(centres, labels, 0, labels.length);
+        } else {
+            IntStream.range(0, (labels.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> points.assign(
+                    centres, labels, chunk * CHUNK, Math.min(labels.length, (chunk + 1) * CHUNK)));
+        }
         return labels;
     }
 
     static double squaredDistance(double[] a, double[] b) {
+        return squaredDistance(a, 0, b);
+    }
+
+    /** From the point whose coordinates start at values[at] to {@code centre}. */
+    private static double squaredDistance(double[] values, int at, double[] centre) {
         double d = 0;
-        for (int j = 0; j < a.length; j++) {
-            double e = a[j] - b[j];
+        for (int j = 0; j < centre.length; j++) {
+            double e = values[at + j] - centre[j];
             d += e * e;
         }
         return d;
     }
 
     /** k-means++: each next centre drawn with probability proportional to its squared distance. */
-    private static double[][] seeding(double[][] points, int k, SplittableRandom random) {
+    private static double[][] seeding(Flat points, int k, SplittableRandom random) {
+        int n = points.count();
         double[][] centres = new double[k][];
-        centres[0] = points[random.nextInt(points.length)].clone();
-        double[] distance = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            distance[i] = squaredDistance(points[i], centres[0]);
+        centres[0] = points.point(random.nextInt(n));
+        double[] distance = new double[n];
+        for (int i = 0; i < n; i++) {
+            distance[i] = points.squaredDistance(i, centres[0]);
         }
         for (int c = 1; c < k; c++) {
             double total = 0;
@@ -119,8 +145,8 @@ public final class LocalKMeans {
             if (total > 0) {
                 double target = random.nextDouble() * total;
                 double sum = 0;
-                pick = points.length - 1;
-                for (int i = 0; i < points.length; i++) {
+                pick = n - 1;
+                for (int i = 0; i < n; i++) {
                     sum += distance[i];
                     if (sum > target) {
                         pick = i;
@@ -128,46 +154,84 @@ public final class LocalKMeans {
                     }
                 }
             }
-            centres[c] = points[pick].clone();
-            for (int i = 0; i < points.length; i++) {
-                distance[i] = Math.min(distance[i], squaredDistance(points[i], centres[c]));
+            centres[c] = points.point(pick);
+            for (int i = 0; i < n; i++) {
+                distance[i] = Math.min(distance[i], points.squaredDistance(i, centres[c]));
             }
         }
         return centres;
     }
 
-    private static double[][] lloyd(double[][] points, double[][] centres, boolean parallel) {
+    private static Refined lloyd(Flat points, double[][] centres, boolean parallel) {
         int[] labels = assign(points, centres, parallel);
+        int dimensions = points.dimensions();
+        double[] values = points.values();
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double[][] sums = new double[centres.length][points[0].length];
+            double[][] sums = new double[centres.length][dimensions];
             int[] counts = new int[centres.length];
-            for (int i = 0; i < points.length; i++) {
+            for (int i = 0; i < labels.length; i++) {
+                double[] sum = sums[labels[i]];
                 counts[labels[i]]++;
-                for (int j = 0; j < points[i].length; j++) {
-                    sums[labels[i]][j] += points[i][j];
+                for (int j = 0, at = i * dimensions; j < dimensions; j++, at++) {
+                    sum[j] += values[at];
                 }
             }
             for (int c = 0; c < centres.length; c++) {
                 if (counts[c] > 0) {
-                    for (int j = 0; j < sums[c].length; j++) {
+                    for (int j = 0; j < dimensions; j++) {
                         centres[c][j] = sums[c][j] / counts[c];
                     }
                 }
             }
             int[] next = assign(points, centres, parallel);
             if (java.util.Arrays.equals(next, labels)) {
-                break;
+                return new Refined(centres, true);
             }
             labels = next;
         }
-        return centres;
+        return new Refined(centres, false);
     }
 
-    private static double cost(double[][] points, double[][] centres) {
+    private static double cost(Flat points, double[][] centres) {
         double cost = 0;
-        for (double[] point : points) {
-            cost += squaredDistance(point, centres[nearest(point, centres)]);
+        for (int i = 0; i < points.count(); i++) {
+            cost += points.squaredDistance(i, centres[points.nearest(i, centres)]);
         }
         return cost;
+    }
+
+    /**
+     * Points one after the other in one array: the passes over them read memory in order, with
+     * no pointer to follow per point, several times faster than over an array per point.
+     */
+    private record Flat(double[] values, int count, int dimensions) {
+
+        static Flat of(double[][] points) {
+            int dimensions = points.length == 0 ? 0 : points[0].length;
+            double[] values = new double[points.length * dimensions];
+            for (int i = 0; i < points.length; i++) {
+                System.arraycopy(points[i], 0, values, i * dimensions, dimensions);
+            }
+            return new Flat(values, points.length, dimensions);
+        }
+
+        double[] point(int i) {
+            return java.util.Arrays.copyOfRange(values, i * dimensions, (i + 1) * dimensions);
+        }
+
+        double squaredDistance(int i, double[] centre) {
+            return LocalKMeans.squaredDistance(values, i * dimensions, centre);
+        }
+
+        int nearest(int i, double[][] centres) {
+            return LocalKMeans.nearest(values, i * dimensions, centres);
+        }
+
+        /** The nearest centres of points from to end into labels. */
+        void assign(double[][] centres, int[] labels, int from, int end) {
+            for (int i = from; i < end; i++) {
+                labels[i] = nearest(i, centres);
+            }
+        }
     }
 }

@@ -9,10 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.mllib.linalg.Vector;
 import org.symseg.descriptor.SelectedChannels;
 import org.symseg.model.ClassMoments;
 import org.symseg.model.CovarianceSums;
@@ -20,13 +16,12 @@ import org.symseg.model.SegmentationModel;
 
 /**
  * The descriptors of a small run's fit points, brought to the driver by the descriptor job, so
- * that the fit needs no Spark job of its own but MLlib's: the driver projects them (in run
- * order, as {@link FitPoints#orderedFeatures} would lay them out), hands MLlib the features in
- * the same fit partitions, and takes the Fisher moments and label counts itself. The values are
- * the executors' own and every sum is exact, so the model comes out bit for bit as from the
- * Spark passes. Runs beyond {@link #VALUES_ON_DRIVER} descriptor values keep those passes; of
- * them, the descriptors of the points k-means is seeded on come instead ({@link Scope}), so that
- * the seeding sample costs no job of its own either.
+ * that the fit needs no Spark job at all: the driver projects them (in run order, as {@link
+ * FitPoints#orderedFeatures} would lay them out), clusters them, and takes the Fisher moments
+ * and label counts itself. The values are the executors' own and every sum is exact, so the
+ * model comes out bit for bit as from the Spark passes. Runs beyond {@link #VALUES_ON_DRIVER}
+ * descriptor values keep those passes; of them, the descriptors of the points k-means is seeded
+ * on come instead ({@link Scope}), so that the seeding sample costs no job of its own either.
  */
 final class FitRows implements Serializable {
 
@@ -209,36 +204,6 @@ final class FitRows implements Serializable {
      */
     private <T> List<T> perTile(IntFunction<T> part) {
         return IntStream.range(0, tiles.size()).parallel().mapToObj(part).toList();
-    }
-
-    /**
-     * Features in run order as MLlib gets them from the Spark passes: in the run's fit partitions
-     * ({@link OrdinalPartitioner}), each in order. Each partition is one array, and the arrays
-     * reach the tasks as a broadcast: inside the tasks themselves a 1024² image's 1.4 MB made
-     * Spark warn of a task above its recommended size on every run, and a cluster ships a task
-     * by RPC but a broadcast in blocks.
-     */
-    JavaRDD<Vector> partitioned(JavaSparkContext sc, RunPlan plan, double[][] features) {
-        OrdinalPartitioner partitioner = FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION);
-        List<long[]> order = inRunOrder();
-        int dimensions = features.length == 0 ? 0 : features[0].length;
-        int[] sizes = new int[partitioner.numPartitions()];
-        for (long[] at : order) {
-            sizes[partitioner.getPartition(at[0])]++;
-        }
-        List<double[]> partitions = new ArrayList<>();
-        for (int size : sizes) {
-            partitions.add(new double[size * dimensions]);
-        }
-        int[] filled = new int[sizes.length];
-        for (int i = 0; i < features.length; i++) {
-            int partition = partitioner.getPartition(order.get(i)[0]);
-            System.arraycopy(features[i], 0, partitions.get(partition), filled[partition]++ * dimensions,
-                    dimensions);
-        }
-        Broadcast<List<double[]>> shared = sc.broadcast(partitions);
-        return sc.parallelize(IntStream.range(0, partitions.size()).boxed().toList(), partitions.size())
-                .flatMap(p -> FitPoints.split(shared.value().get(p), dimensions));
     }
 
     private List<long[]> inRunOrder() {

@@ -1,7 +1,6 @@
 package org.symseg.pipeline;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
@@ -17,15 +16,16 @@ import org.symseg.model.SegmentationModel;
 
 /**
  * One model per run: PCA (covariance summed exactly by Spark, axes found on the driver), then
- * MLlib k-means, over the fit points of every frame of every input ({@link FitPoints}). The sums
- * are exact and k-means sees the points' features laid out by run ordinal (not by tile) with a
- * fixed seed, so the model does not depend on tiling or partitioning; labels are then put in
- * canonical order. MLlib's Lloyd iterations start from centres found on the driver, by seeded
- * k-means ({@link LocalKMeans}) on the features of every n-th fit point in run order
- * ({@link FitPoints#driverStep}), refined by Lloyd iterations over all of them in a small run
- * ({@link #WHOLE_RUN_ON_DRIVER}), rather than from MLlib's k-means|| initialisation, whose seven
- * Spark jobs cost more than the seeding (at most one job, mostly none) and leave more iterations
- * to do. With {@code --k auto}, k is chosen on the same sample ({@link KSelection#bySilhouette}).
+ * k-means, over the fit points of every frame of every input ({@link FitPoints}). The sums are
+ * exact and k-means sees the points' features laid out by run ordinal (not by tile) with a fixed
+ * seed, so the model does not depend on tiling or partitioning; labels are then put in canonical
+ * order. Centres are seeded on the driver, by seeded k-means ({@link LocalKMeans}) on the
+ * features of every n-th fit point in run order ({@link FitPoints#driverStep}), rather than by
+ * MLlib's k-means|| initialisation, whose seven Spark jobs cost more than the seeding (at most
+ * one job, mostly none) and leave more iterations to do. A small run ({@link
+ * #WHOLE_RUN_ON_DRIVER}) is then clustered on the driver, a larger one by MLlib's Lloyd
+ * iterations over all its fit points. With {@code --k auto}, k is chosen on the same sample
+ * ({@link KSelection#bySilhouette}).
  */
 final class FitStage {
 
@@ -34,11 +34,13 @@ final class FitStage {
     static final double TOLERANCE = 1e-4;
     /**
      * Runs whose fit points hold at most this many feature values (100,000 points at the default
-     * 5 PCA components, 4 MB) send all of them to the driver, not a sample: after seeding on a
-     * sample of them, the driver runs the Lloyd iterations MLlib would run, on the same points,
-     * so MLlib's first pass finds the centres where they already are and stops (one Spark job
-     * where a 1024 x 1024 image at stride 5 took six). A Lloyd pass over so many values costs
-     * the driver milliseconds, an MLlib pass tens of them.
+     * 5 PCA components, 4 MB) are clustered on the driver: after seeding on a sample, Lloyd
+     * iterations over all of the points until no point changes cluster. The centres are then the
+     * means of their points, where MLlib's next pass would leave them, so MLlib is not run (if
+     * {@link LocalKMeans#MAX_ITERATIONS} pass first, it goes on from there). A Lloyd pass over so
+     * many values costs the driver a millisecond; MLlib's one pass to confirm the centres cost a
+     * warm 1024 x 1024 run about 50 of its 250 ms, and six passes before the driver iterated
+     * (BENCHMARKS.md, issue 7).
      */
     static final long WHOLE_RUN_ON_DRIVER = 500_000;
 
@@ -107,15 +109,15 @@ final class FitStage {
     /**
      * PCA and k-means on the fit points ({@link FitPoints}): PCA from a covariance matrix summed
      * exactly tile by tile (so bit for bit the same whatever the tiling; taken from {@code known}
-     * if the descriptor job summed it already, else summed here), then MLlib k-means on the
-     * points' features in run order, from centres seeded on the driver. MLlib caches the points
-     * it is given, with their norms, in memory (spilling to disk) when they are not cached
-     * already, which makes its many passes cheaper than over features cached here. When the fit
-     * points' descriptors are on the driver ({@code known.rows()}), the driver projects them and
-     * gives MLlib the same features in the same partitions, with no Spark pass of its own; the
-     * points it seeds on come from the tiles ({@link FitPoints#driverSample}), or, projected
-     * there, from the descriptors the descriptor job brought ({@code known.seeds()}). {@code
-     * known} is null when nothing the descriptor job gathered counts for this plan.
+     * if the descriptor job summed it already, else summed here), then k-means on the points'
+     * features in run order, from centres seeded on the driver: on the driver for a small run,
+     * else by MLlib. MLlib caches the points it is given, with their norms, in memory (spilling
+     * to disk) when they are not cached already, which makes its many passes cheaper than over
+     * features cached here. When the fit points' descriptors are on the driver ({@code
+     * known.rows()}), the driver projects them, with no Spark pass; the points it seeds on come
+     * from the tiles ({@link FitPoints#driverSample}), or, projected there, from the descriptors
+     * the descriptor job brought ({@code known.seeds()}). {@code known} is null when nothing the
+     * descriptor job gathered counts for this plan.
      */
     static Clusters cluster(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan, DescriptorTotals known) {
         RunPlan run = plan.value();
@@ -127,13 +129,10 @@ final class FitStage {
         SegmentationModel basis = new SegmentationModel(components, new double[0][]);
         KSelection selection = null;
         boolean whole = rows != null || wholeOnDriver(run);
-        JavaRDD<Vector> features;
         double[][] points;
         if (rows != null) {
             points = rows.features(basis);
-            features = rows.partitioned(JavaSparkContext.fromSparkContext(tiles.context()), run, points);
         } else {
-            features = FitPoints.orderedFeatures(tiles, plan, basis);
             points = known != null && known.seeds() != null ? known.seeds().features(basis)
                     : FitPoints.driverSample(tiles, plan, basis);
         }
@@ -145,8 +144,13 @@ final class FitStage {
         int k = selection == null ? config.k() : selection.chosen();
         double[][] seeds = LocalKMeans.fit(sample, k, config.seed());
         if (whole) {
-            seeds = LocalKMeans.refine(points, seeds);
+            LocalKMeans.Refined refined = LocalKMeans.refine(points, seeds);
+            if (refined.converged()) {
+                return new Clusters(components, refined.centres(), selection);
+            }
+            seeds = refined.centres();
         }
+        JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, plan, basis);
         Vector[] initial = new Vector[k];
         for (int c = 0; c < k; c++) {
             initial[c] = Vectors.dense(seeds[c]);

@@ -41,6 +41,7 @@ public final class RunProgress extends SparkListener {
     private final Map<String, Count> counts = new LinkedHashMap<>();
     private final Map<Integer, String> stageNames = new HashMap<>();
     private JavaSparkContext sc;
+    private String stage;
     private long stageStart;
     private long lastDraw;
     private int drawnLength;
@@ -70,6 +71,7 @@ public final class RunProgress extends SparkListener {
     /** The Spark jobs the driver starts from now on belong to {@code stage}. */
     void begin(JavaSparkContext context, String stage) {
         context.setLocalProperty(PROPERTY, stage);
+        this.stage = stage;
         stageStart = System.nanoTime();
     }
 
@@ -85,12 +87,16 @@ public final class RunProgress extends SparkListener {
         } catch (TimeoutException e) {
             // a very busy bus: print what has been counted so far
         }
-        double seconds = (System.nanoTime() - stageStart) / 1e9;
+        String time = String.format(Locale.ROOT, ", %.1f s", (System.nanoTime() - stageStart) / 1e9);
         synchronized (this) {
             if (counts.isEmpty()) {
+                // a small run's fit runs no Spark task, but is a stage of the run all the same
+                if (stage.equals("fit")) {
+                    print("symseg: fit on the driver" + time, true);
+                }
                 return;
             }
-            print(line() + String.format(Locale.ROOT, ", %.1f s", seconds), true);
+            print(line() + time, true);
             counts.clear();
             stageNames.clear();
         }

@@ -1,6 +1,8 @@
 package org.symseg.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,16 +48,31 @@ class StorageTest {
 
     @Test
     void hadoopSettingsGivenAtRunTimeApply(@TempDir Path dir) throws IOException {
+        Map<String, String> groupOnly = Map.of("fs.permissions.umask-mode", "027");
+        FileSystem group;
         try {
-            Storage.useSettings(Map.of("fs.permissions.umask-mode", "027"));
+            Storage.useSettings(groupOnly);
+            group = Storage.fileSystem(dir.toString());
             write(dir.resolve("group/x.txt"));
             assertEquals("rwxr-x---", mode(dir.resolve("group")));
             assertEquals("rw-r-----", mode(dir.resolve("group/x.txt")));
         } finally {
             Storage.useSettings(Map.of());
         }
+        FileSystem plain = Storage.fileSystem(dir.toString());
+        assertNotSame(group, plain);
         write(dir.resolve("default/x.txt"));
         assertEquals("rw-r--r--", mode(dir.resolve("default/x.txt")));
+        // settings given again find the file systems they made before, settings and all
+        try {
+            Storage.useSettings(new java.util.HashMap<>(groupOnly));
+            assertSame(group, Storage.fileSystem(dir.toString()));
+            write(dir.resolve("again/x.txt"));
+            assertEquals("rw-r-----", mode(dir.resolve("again/x.txt")));
+        } finally {
+            Storage.useSettings(Map.of());
+        }
+        assertSame(plain, Storage.fileSystem(dir.toString()));
     }
 
     private static void write(Path file) throws IOException {

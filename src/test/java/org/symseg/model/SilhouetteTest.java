@@ -96,7 +96,9 @@ class SilhouetteTest {
     void refiningLeavesTheStartAloneAndEndsAtTheMeansOfItsClusters() {
         double[][] points = blobs(50, new double[][] {{0, 0}, {6, 0}, {0, 6}}, 2);
         double[][] start = {{1, 1}, {5, 1}, {1, 5}};
-        double[][] refined = LocalKMeans.refine(points, start);
+        LocalKMeans.Refined result = LocalKMeans.refine(points, start);
+        assertTrue(result.converged());
+        double[][] refined = result.centres();
         assertArrayEquals(new double[][] {{1, 1}, {5, 1}, {1, 5}}, start);
         int[] labels = LocalKMeans.assign(points, refined);
         for (int c = 0; c < refined.length; c++) {

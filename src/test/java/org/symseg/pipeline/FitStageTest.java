@@ -11,6 +11,10 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.mllib.clustering.KMeans;
+import org.apache.spark.mllib.clustering.KMeansModel;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 import org.symseg.config.ConfigLoader;
 import org.symseg.dataset.InputExpander;
@@ -22,9 +26,9 @@ import org.symseg.model.SegmentationModel;
 import org.symseg.testing.SharedSpark;
 
 /**
- * A run whose fit points all fit on the driver is clustered there as MLlib would, so MLlib's
- * Lloyd iterations stop after their first pass; with their descriptors there as well, the fit
- * runs no Spark job but MLlib's, and finds the same model.
+ * A run whose fit points all fit on the driver is clustered there, to the point where MLlib's
+ * Lloyd iterations would move no centre; with their descriptors there as well, the fit runs no
+ * Spark job at all, and finds the same model. Larger runs are clustered by MLlib.
  */
 class FitStageTest {
 
@@ -42,7 +46,7 @@ class FitStageTest {
     }
 
     @Test
-    void aRunSmallEnoughForTheDriverLeavesMLlibOnePass() {
+    void aRunSmallEnoughForTheDriverIsClusteredWhereMLlibWouldLeaveIt() {
         JavaSparkContext sc = SharedSpark.context();
         // every pixel a stride point: more points than the seeding sample, few enough for the driver
         RunPlan plan = QuantizeStage.run(sc, Planner.plan(
@@ -57,22 +61,33 @@ class FitStageTest {
         String group = "fit-stage-test";
         FitStage.Clusters clusters = inGroup(sc, group, () -> FitStage.cluster(tiles, shared, null));
         assertEquals(2, clusters.centres().length);
-        // the covariance, the points to the driver, and one k-means pass
-        assertEquals(3, sc.statusTracker().getJobIdsForGroup(group).length);
+        // the covariance and the points to the driver; no k-means pass
+        assertEquals(2, sc.statusTracker().getJobIdsForGroup(group).length);
+
+        // MLlib, started there, moves no centre further than a rounding and no point changes cluster
+        SegmentationModel model = clusters.unordered();
+        JavaRDD<Vector> features = FitPoints.orderedFeatures(tiles, shared, model);
+        Vector[] start = Arrays.stream(clusters.centres()).map(Vectors::dense).toArray(Vector[]::new);
+        KMeansModel mllib = new KMeans().setK(2).setMaxIterations(1).setInitialModel(new KMeansModel(start))
+                .run(features.rdd());
+        for (int c = 0; c < 2; c++) {
+            assertArrayEquals(clusters.centres()[c], mllib.clusterCenters()[c].toArray(), 1e-9, "centre " + c);
+        }
+        assertEquals(0, features.filter(v -> mllib.predict(v) != model.nearest(v.toArray())).count(), "points moved");
+        tiles.unpersist(false);
     }
 
     @Test
-    void theFitPointsDescriptorsOnTheDriverGiveTheSameClustersWithOnlyMLlibsJob() {
+    void theFitPointsDescriptorsOnTheDriverGiveTheSameClustersWithNoSparkJob() {
         JavaSparkContext sc = SharedSpark.context();
-        // every pixel of two images a stride point, in small tiles: two fit partitions, many
-        // tiles; few shifts and PCA components, so that so many points still come to the driver
+        // every pixel of two images a stride point, in small tiles: many tiles; few shifts and
+        // PCA components, so that so many points still come to the driver
         RunPlan plan = Planner.plan(InputExpander.expand(List.of("test-data/two-phase.tif",
                 "test-data/three-grains.tif"), List.of()).sources(), ConfigLoader.load(null, Map.of(
                         "stride", "1", "tile", "100", "patch", "5", "window", "5", "shifts", "10", "pca", "2")),
                 new AnyFormatReader()).plan();
         plan = QuantizeStage.run(sc, plan, new ArrayList<>());
         assertEquals(FitRows.Scope.FIT_POINTS, FitRows.scope(plan));
-        assertEquals(2, FitPoints.partitioner(plan, OrdinalPartitioner.POINTS_PER_PARTITION).numPartitions());
         Broadcast<RunPlan> shared = sc.broadcast(plan);
         JavaRDD<TileDescriptors> tiles = DescriptorStage.run(sc, shared).cache();
         assertTrue(tiles.count() > 4, "several tiles");
@@ -84,7 +99,7 @@ class FitStageTest {
         FitStage.Clusters driver = inGroup(sc, group, () -> FitStage.cluster(tiles, shared, totals));
         assertTrue(Arrays.deepEquals(spark.components(), driver.components()), "same axes");
         assertTrue(Arrays.deepEquals(spark.centres(), driver.centres()), "same centres");
-        assertEquals(1, sc.statusTracker().getJobIdsForGroup(group).length, "MLlib's pass alone");
+        assertEquals(0, sc.statusTracker().getJobIdsForGroup(group).length, "no Spark job");
         SegmentationModel model = spark.unordered();
         // the driver's moments reuse the features it projected for the fit (the same axes), or
         // project again (other axes of the same values): both as the Spark pass gathers them
