@@ -3,7 +3,6 @@ package org.symseg.report;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,20 +66,28 @@ final class Preview {
     /**
      * The first page of a label map, each label in its pattern colour (nearest-neighbour). Up to
      * 256 labels it is a palette image, one byte a pixel, which encodes several times faster
-     * than colour pixels and gives the same picture.
+     * than colour pixels and gives the same picture. An 8-bit label map (what a run of up to 256
+     * patterns writes) already holds the palette's indices, and is embedded as read: checking and
+     * copying its pixels one row at a time took most of the report's time in a small run.
      */
     static Embedded labels(String path, int maxSide) throws IOException {
-        Raster raster = read(path, maxSide).getRaster();
+        WritableRaster raster = read(path, maxSide).getRaster();
+        IndexColorModel palette = labelPalette();
+        if (palette.isCompatibleRaster(raster)) {
+            return embedded(new BufferedImage(palette, raster, false, null));
+        }
         int width = raster.getWidth();
         int height = raster.getHeight();
         int[] row = new int[width];
         boolean fewLabels = true;
         for (int y = 0; y < height && fewLabels; y++) {
             raster.getSamples(0, y, width, 1, 0, row);
-            fewLabels = Arrays.stream(row).allMatch(label -> label < PALETTE_SIZE);
+            for (int label : row) {
+                fewLabels &= label < PALETTE_SIZE;
+            }
         }
         BufferedImage out = fewLabels
-                ? new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, labelPalette())
+                ? new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette)
                 : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         WritableRaster pixels = out.getRaster();
         for (int y = 0; y < height; y++) {

@@ -109,15 +109,21 @@ class RunReportTest {
                 embedded.uri());
     }
 
-    /** Palette (up to 256 labels) or colour pixels (more), each label shows its pattern colour. */
+    /**
+     * Palette (up to 256 labels, in 8 or 16 bits: a run writes 8) or colour pixels (more), each
+     * label shows its pattern colour.
+     */
     @Test
     void labelMapsShowEachLabelInItsColour(@TempDir Path dir) throws Exception {
-        for (int top : new int[] {5, 300}) {
-            BufferedImage map = new BufferedImage(top + 1, 3, BufferedImage.TYPE_USHORT_GRAY);
+        int[][] cases = {{5, BufferedImage.TYPE_BYTE_GRAY}, {255, BufferedImage.TYPE_BYTE_GRAY},
+            {5, BufferedImage.TYPE_USHORT_GRAY}, {300, BufferedImage.TYPE_USHORT_GRAY}};
+        for (int[] c : cases) {
+            int top = c[0];
+            BufferedImage map = new BufferedImage(top + 1, 3, c[1]);
             for (int x = 0; x <= top; x++) {
                 map.getRaster().setSample(x, 1, 0, x);
             }
-            Path tif = dir.resolve("labels-" + top + ".tif");
+            Path tif = dir.resolve("labels-" + top + "-" + c[1] + ".tif");
             try (OutputStream out = Files.newOutputStream(tif)) {
                 TiffWriter.write(out, List.of(map));
             }
