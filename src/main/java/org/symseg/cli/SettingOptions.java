@@ -70,7 +70,8 @@ final class SettingOptions {
             + "taken evenly by position instead of all of them (default 0: all).")
     Long fitSample;
 
-    @Option(names = "--tile", paramLabel = "T", description = "Tile core size in pixels (default 512); "
+    @Option(names = "--tile", paramLabel = "T", description = "Tile core size in pixels (default 512): "
+            + "tiles are T tall and 2T wide while the run has a tile for every core, else T x T; "
             + "labels do not depend on it.")
     Integer tile;
 

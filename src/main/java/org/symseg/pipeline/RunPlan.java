@@ -12,10 +12,34 @@ import org.symseg.tiling.TileGrid;
 
 /**
  * Everything a task needs to know about a run, broadcast once: settings, the descriptor, the
- * reader and the inputs still in play. Inputs keep their index when others drop out.
+ * reader, the inputs still in play, and how wide its tiles are ({@link #forCores}). Inputs keep
+ * their index when others drop out.
  */
 public record RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader reader,
-        List<InputPlan> inputs) implements Serializable {
+        List<InputPlan> inputs, int tileWidth) implements Serializable {
+
+    /** Square tiles of {@code --tile} pixels a side. */
+    public RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader reader, List<InputPlan> inputs) {
+        this(config, descriptor, reader, inputs, config.tile());
+    }
+
+    /**
+     * The plan for a Spark of {@code cores} task slots: tiles twice as wide as tall if the run
+     * still has a tile for every core, else square. A tile computes its points from its core and
+     * a halo of the descriptor's reach on every side, so a tile as wide as two reads one halo
+     * fewer between them, and a run has half as many tasks to schedule: a warm 1024² translation
+     * run on two cores cut into two tiles of 1024 x 512 took 0.167 and 0.177 s against 0.178 and
+     * 0.187 s in four tiles (BENCHMARKS.md, issue 7). With fewer tiles than cores it would leave
+     * cores idle. The choice stays with the plan as inputs drop out, so every stage cuts alike.
+     */
+    public RunPlan forCores(int cores) {
+        int wide = 2 * config.tile();
+        long tiles = 0;
+        for (InputPlan input : inputs) {
+            tiles += input.header().frames() * TileGrid.count(input.grid(), wide, config.tile());
+        }
+        return new RunPlan(config, descriptor, reader, inputs, tiles >= cores ? wide : config.tile());
+    }
 
     public InputPlan input(int index) {
         for (InputPlan input : inputs) {
@@ -43,7 +67,7 @@ public record RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader r
         List<Tile> tiles = new ArrayList<>();
         for (InputPlan input : inputs) {
             for (int frame = 0; frame < input.header().frames(); frame++) {
-                tiles.addAll(TileGrid.tiles(input.index(), frame, input.grid(), config.tile()));
+                tiles.addAll(TileGrid.tiles(input.index(), frame, input.grid(), tileWidth, config.tile()));
             }
         }
         return tiles;
@@ -54,10 +78,10 @@ public record RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader r
     }
 
     public RunPlan withDescriptor(Descriptor replaced) {
-        return new RunPlan(config, replaced, reader, inputs);
+        return new RunPlan(config, replaced, reader, inputs, tileWidth);
     }
 
     public RunPlan withInputs(List<InputPlan> replaced) {
-        return new RunPlan(config, descriptor, reader, List.copyOf(replaced));
+        return new RunPlan(config, descriptor, reader, List.copyOf(replaced), tileWidth);
     }
 }

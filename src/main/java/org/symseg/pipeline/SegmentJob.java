@@ -82,7 +82,7 @@ public final class SegmentJob {
         List<Failure> failures = new ArrayList<>(request.inputFailures());
         failures.addAll(planned.failures());
         List<InputResult> results = new ArrayList<>();
-        RunPlan plan = planned.plan();
+        RunPlan plan = planned.plan().forCores(sc.defaultParallelism());
 
         ModelStore.Saved model = request.model();
         String modelSource = model == null ? null : "loaded";

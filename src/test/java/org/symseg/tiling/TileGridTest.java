@@ -11,9 +11,12 @@ class TileGridTest {
 
     @Test
     void coresCoverEveryPixelExactlyOnceAndPointsExactlyOnce() {
-        for (int tileSize : new int[] {1, 7, 33, 100, 5000}) {
+        int[][] sizes = {{1, 1}, {7, 7}, {33, 33}, {100, 100}, {5000, 5000}, {66, 33}, {200, 100}, {14, 7}};
+        for (int[] size : sizes) {
+            int tileSize = size[1];
             StrideGrid grid = new StrideGrid(257, 190, 5, 41);
-            List<Tile> tiles = TileGrid.tiles(0, 0, grid, tileSize);
+            List<Tile> tiles = TileGrid.tiles(0, 0, grid, size[0], size[1]);
+            assertEquals(tiles.size(), TileGrid.count(grid, size[0], size[1]));
             int[] coverage = new int[grid.width() * grid.height()];
             long points = 0;
             for (Tile tile : tiles) {
@@ -28,7 +31,7 @@ class TileGridTest {
                 assertTrue(image.contains(tile.read()), "read region " + tile.read() + " outside image");
             }
             for (int c : coverage) {
-                assertEquals(1, c, "tile size " + tileSize);
+                assertEquals(1, c, "tile size " + size[0] + " x " + tileSize);
             }
             assertEquals(grid.points(), points);
         }
