@@ -82,7 +82,7 @@ public final class SegmentJob {
         List<Failure> failures = new ArrayList<>(request.inputFailures());
         failures.addAll(planned.failures());
         List<InputResult> results = new ArrayList<>();
-        RunPlan plan = planned.plan().forCores(sc.defaultParallelism());
+        RunPlan plan = planned.plan();
 
         ModelStore.Saved model = request.model();
         String modelSource = model == null ? null : "loaded";
@@ -104,7 +104,8 @@ public final class SegmentJob {
         }
         clock.lap("plan");
 
-        RunPlan work = model == null ? plan : plan.without(skipped);
+        // tiles are cut for the inputs this run works on
+        RunPlan work = (model == null ? plan : plan.without(skipped)).forCores(sc.defaultParallelism());
         if (model != null && model.channels().length > 0) {
             // a model fitted on the best channels only reads those
             work = work.withDescriptor(new SelectedChannels(work.descriptor(), model.channels()));
