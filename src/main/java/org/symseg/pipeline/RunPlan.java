@@ -28,8 +28,8 @@ public record RunPlan(SegmentConfig config, Descriptor descriptor, FrameReader r
      * still has a tile for every core, else square. A tile computes its points from its core and
      * a halo of the descriptor's reach on every side, so a tile as wide as two reads one halo
      * fewer between them, and a run has half as many tasks to schedule: a warm 1024² translation
-     * run on two cores cut into two tiles of 1024 x 512 took 0.167 and 0.177 s against 0.178 and
-     * 0.187 s in four tiles (BENCHMARKS.md, issue 7). With fewer tiles than cores it would leave
+     * run on two cores cut into two tiles of 1024 x 512 took 0.170-0.180 s against 0.177-0.180 s
+     * in four tiles, alternating (BENCHMARKS.md, issue 7). With fewer tiles than cores it would leave
      * cores idle. The choice stays with the plan as inputs drop out, so every stage cuts alike.
      */
     public RunPlan forCores(int cores) {
