@@ -13,15 +13,15 @@ public final class SegmentationModel implements Serializable {
     private static final long serialVersionUID = 1L;
     /**
      * Many points are projected a SIMD block at a time ({@link VectorProjection}) where the vector
-     * module is loaded and the CPU gathers a vector's lanes in one instruction, once a JVM has
-     * projected this many points ({@link SimdAfter}): a one-image run projects 71,442.
+     * module is loaded, once a JVM has projected this many points ({@link SimdAfter}): a one-image
+     * run projects 71,442.
      */
     static final long SIMD_AFTER = 200_000;
     private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
 
     /** Looked up only once a JVM switches, so that a small run never asks the CPU's features. */
     private static final class Blocks {
-        static final boolean ON = CpuFeatures.vectors() && CpuFeatures.vectorGather();
+        static final boolean ON = CpuFeatures.vectors();
     }
 
     private final double[][] components;
