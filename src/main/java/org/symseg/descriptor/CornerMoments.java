@@ -7,16 +7,17 @@ package org.symseg.descriptor;
  * point and shift.
  *
  * <p>The points of a row are {@code step} pixels apart, so one shift reaches every step-th
- * corner of a row. Columns are stored grouped by their remainder modulo the step, and a corner's
- * two values side by side, so those corners lie next to each other in memory: a shift reads
- * whole cache lines, not one value in each. Corners in columns or rows that no shift reaches
+ * corner of a row. Columns are stored grouped by their remainder modulo the step, so those
+ * corners lie next to each other in memory: a shift reads whole cache lines, not one value in
+ * each, and a row of points' corners as SIMD vectors ({@link PointScores}). Corners in columns or rows that no shift reaches
  * (remainders no shift has; 9 of 25 at the reference defaults, 16 of 25 at the Fe-Nb reach)
  * are left out.
  */
 final class CornerMoments {
 
-    /** Per corner: its patch's sum (exact: below 2^53), then its inverse deviation. */
-    private final double[] moments;
+    /** Per corner: its patch's sum, and its inverse deviation. */
+    private final long[] sums;
+    private final double[] inverseDeviations;
     private final int x0;
     private final int y0;
     private final int height;
@@ -32,7 +33,8 @@ final class CornerMoments {
         this.height = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
         this.step = step(xs);
         this.perGroup = (width + step - 1) / step;
-        this.moments = new double[2 * step * height * perGroup];
+        this.sums = new long[step * height * perGroup];
+        this.inverseDeviations = new double[sums.length];
         int rowStep = step(ys);
         boolean[] reachedColumn = new boolean[step];
         boolean[] reachedRow = new boolean[rowStep];
@@ -50,9 +52,9 @@ final class CornerMoments {
                     continue;
                 }
                 long s = sum.box(x0 + x, y0 + y, size);
-                int at = 2 * index(x0 + x, y0 + y);
-                moments[at] = s;
-                moments[at + 1] = Pearson.inverseDeviation(n, sumOfSquares.box(x0 + x, y0 + y, size), s);
+                int at = index(x0 + x, y0 + y);
+                sums[at] = s;
+                inverseDeviations[at] = Pearson.inverseDeviation(n, sumOfSquares.box(x0 + x, y0 + y, size), s);
             }
         }
     }
@@ -77,11 +79,13 @@ final class CornerMoments {
         return ((rx % step) * height + y - y0) * perGroup + rx / step;
     }
 
-    long sum(int index) {
-        return (long) moments[2 * index];
+    /** Every corner's patch sum, by {@link #index}. */
+    long[] sums() {
+        return sums;
     }
 
-    double inverseDeviation(int index) {
-        return moments[2 * index + 1];
+    /** Every corner's inverse deviation, by {@link #index}. */
+    double[] inverseDeviations() {
+        return inverseDeviations;
     }
 }

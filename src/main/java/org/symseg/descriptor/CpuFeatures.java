@@ -1,7 +1,11 @@
 package org.symseg.descriptor;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * What this JVM runs fast on this CPU, for the choice between SIMD and scalar kernels: whether a
@@ -43,6 +47,17 @@ public final class CpuFeatures {
         }
     }
 
+    /**
+     * Whether vector multiplies of 64-bit integers and their conversion to double compile to one
+     * instruction each: x86 with AVX-512DQ, which the JIT compiler may use ({@code UseAVX} 3).
+     * Without it, JDK 17 runs those two operations as the vector API's Java code. HotSpot has no
+     * option that names the extension, so the CPU's flags are read where Linux lists them; taken
+     * as no anywhere else.
+     */
+    public static boolean longVectors() {
+        return LongLanes.ON;
+    }
+
     /** The option's value, or {@code otherwise} if this JVM has no such option or does not say. */
     private static String value(String option, String otherwise) {
         try {
@@ -50,6 +65,30 @@ public final class CpuFeatures {
             return vm == null ? otherwise : vm.getVMOption(option).getValue();
         } catch (RuntimeException | LinkageError notThere) {
             return otherwise;
+        }
+    }
+
+    /** Looked up once, and only by the kernels that ask. */
+    private static final class LongLanes {
+        static final boolean ON = vectors() && avx512() && cpuFlag("avx512dq");
+
+        private static boolean avx512() {
+            try {
+                return Integer.parseInt(value("UseAVX", "0")) >= 3;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        private static boolean cpuFlag(String flag) {
+            try {
+                Pattern word = Pattern.compile("\\b" + flag + "\\b");
+                return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(line -> line.startsWith("flags"))
+                        .findFirst().map(line -> word.matcher(line).find()).orElse(false);
+            } catch (IOException | RuntimeException notLinux) {
+                return false;
+            }
         }
     }
 

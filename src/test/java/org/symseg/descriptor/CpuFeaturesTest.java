@@ -70,6 +70,7 @@ class CpuFeaturesTest {
             }
         }
         List<Descriptor> descriptors = List.of(
+                new TranslationDescriptor(8, 9, 40),
                 PointSymmetryDescriptor.rotation(20, 7, List.of(60.0, 90.0, 120.0, 180.0)),
                 PointSymmetryDescriptor.reflection(20, 7, 10),
                 PointSymmetryDescriptor.reflection(20, 7, 3, 10));
@@ -99,14 +100,22 @@ class CpuFeaturesTest {
 
     private static String kernels() {
         return (MultiplyAdd.FUSED ? "fused " : "unfused ") + PatchSums.widest().getClass().getSimpleName() + " "
-                + (ColumnProducts.widest() == ColumnProducts.SCALAR ? "scalar" : "simd") + " columns";
+                + (ColumnProducts.widest() == ColumnProducts.SCALAR ? "scalar" : "simd") + " columns "
+                + (PointScores.widest() == PointScores.SCALAR ? "scalar" : "simd") + " scores";
     }
 
+    /**
+     * {@code scores}: "here" where the second JVM keeps this one's choice of point scores (SIMD
+     * only on CPUs with AVX-512DQ), else the choice it must make.
+     */
     @ParameterizedTest
-    @CsvSource({"-XX:-UseFMA, unfused ScalarPatchSums simd columns",
-        "-XX:MaxVectorSize=8, fused ScalarPatchSums scalar columns"})
-    void descriptorsAreTheSameBitsOnCpusWithoutWhatTheSimdKernelsNeed(String option, String kernels)
+    @CsvSource({"-XX:-UseFMA, unfused ScalarPatchSums simd columns, here",
+        "-XX:MaxVectorSize=8, fused ScalarPatchSums scalar columns, scalar",
+        "-XX:UseAVX=2, fused VectorPatchSums simd columns, scalar"})
+    void descriptorsAreTheSameBitsOnCpusWithoutWhatTheSimdKernelsNeed(String option, String kernels, String scores)
             throws Exception {
+        String wantedScores = "here".equals(scores)
+                ? (PointScores.widest() == PointScores.SCALAR ? "scalar" : "simd") : scores;
         String here = checksum();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -120,6 +129,6 @@ class CpuFeaturesTest {
             fail("the JVM with " + option + " did not finish in two minutes");
         }
         String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(kernels + " " + here, answer);
+        assertEquals(kernels + " " + wantedScores + " scores " + here, answer);
     }
 }
