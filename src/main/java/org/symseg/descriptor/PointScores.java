@@ -20,8 +20,28 @@ interface PointScores {
         }
     };
 
-    /** SIMD where this JVM compiles multiplies of 64-bit lanes ({@link CpuFeatures#longVectors}). */
-    static PointScores widest() {
-        return CpuFeatures.longVectors() ? new VectorPointScores() : SCALAR;
+    /**
+     * Scores a JVM makes one point at a time before it takes SIMD rows ({@link SimdAfter}): about
+     * three one-image runs' worth (hea-twins has 3.57 million). Until C2 has compiled the SIMD
+     * kernel, it runs as slow C1 code: a cold one-image run took about 0.9 s more CPU with it from
+     * the first score (BENCHMARKS.md, issue 7).
+     */
+    long SIMD_AFTER = 10_000_000;
+
+    /**
+     * The kind for {@code scores} more scores: SIMD where this JVM compiles multiplies of 64-bit
+     * lanes ({@link CpuFeatures#longVectors}) and has made {@link #SIMD_AFTER} scores already.
+     */
+    static PointScores widest(long scores) {
+        return Simd.AFTER.now(scores) ? Simd.KERNEL : SCALAR;
+    }
+
+    /** Looked up once a JVM first asks, so that no vector class loads where there is none. */
+    final class Simd {
+        private static final SimdAfter AFTER = new SimdAfter(SIMD_AFTER);
+        private static final PointScores KERNEL = CpuFeatures.longVectors() ? new VectorPointScores() : SCALAR;
+
+        private Simd() {
+        }
     }
 }

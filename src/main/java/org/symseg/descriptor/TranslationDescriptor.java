@@ -121,7 +121,7 @@ public final class TranslationDescriptor implements Descriptor {
 
         Scorer(long n, int p, int[] xs, int[] ys, int[] columnOffset, long[] sa, double[] scaleA,
                 CornerMoments corners, float[] byShift) {
-            this(n, p, xs, ys, columnOffset, sa, scaleA, corners, byShift, PointScores.widest());
+            this(n, p, xs, ys, columnOffset, sa, scaleA, corners, byShift, PointScores.widest(byShift.length));
         }
 
         void score(int s, int dx, int dy, long[] sab) {

@@ -2,6 +2,7 @@ package org.symseg.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.symseg.descriptor.SimdAfter;
 
 /**
  * Running sums from which a covariance matrix follows: the count, the sum of each channel and of

@@ -3,6 +3,7 @@ package org.symseg.model;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.symseg.descriptor.CpuFeatures;
+import org.symseg.descriptor.SimdAfter;
 
 /**
  * k-means on points held in memory: k-means++ seeding from a seeded generator, then Lloyd

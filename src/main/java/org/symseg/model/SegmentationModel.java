@@ -2,6 +2,7 @@ package org.symseg.model;
 
 import java.io.Serializable;
 import org.symseg.descriptor.CpuFeatures;
+import org.symseg.descriptor.SimdAfter;
 
 /**
  * A fitted segmentation: a PCA basis that projects descriptors to a few features, and one

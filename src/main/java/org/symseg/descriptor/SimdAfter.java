@@ -1,4 +1,4 @@
-package org.symseg.model;
+package org.symseg.descriptor;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,17 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * twin, and once they pass a threshold, a run large enough to repay the compilation many times,
  * to the SIMD kernel. Both give the same bits, so results do not depend on which ran.
  */
-final class SimdAfter {
+public final class SimdAfter {
 
     private final long threshold;
     private final AtomicLong done = new AtomicLong();
 
-    SimdAfter(long threshold) {
+    public SimdAfter(long threshold) {
         this.threshold = threshold;
     }
 
     /** Counts {@code units} more; whether the SIMD kernel should do them. */
-    boolean now(long units) {
+    public boolean now(long units) {
         return done.addAndGet(units) > threshold;
     }
 }
