@@ -139,9 +139,8 @@ public final class TranslationDescriptor implements Descriptor {
                 }
                 for (int i = 0; i < nx; i++) {
                     int k = j * nx + i;
-                    int q = first + columnOffset[i];
-                    byShift[s * points + k] = Pearson.of(Pearson.centred(n, sab[k], sa[k], cornerSums[q]),
-                            scaleA[k], cornerScales[q]);
+                    PointScores.SCALAR.row(n, sab, sa, scaleA, k, cornerSums, cornerScales, first + columnOffset[i],
+                            byShift, s * points + k, 1);
                 }
             }
         }
