@@ -28,20 +28,14 @@ interface PointScores {
      */
     long SIMD_AFTER = 10_000_000;
 
+    /** Counts the scores; SIMD once there have been {@link #SIMD_AFTER} and the CPU has what it needs. */
+    SimdAfter SIMD = new SimdAfter(SIMD_AFTER, CpuFeatures::longVectors);
+
     /**
      * The kind for {@code scores} more scores: SIMD where this JVM compiles multiplies of 64-bit
      * lanes ({@link CpuFeatures#longVectors}) and has made {@link #SIMD_AFTER} scores already.
      */
     static PointScores widest(long scores) {
-        return Simd.AFTER.now(scores) ? Simd.KERNEL : SCALAR;
-    }
-
-    /** Looked up once a JVM first asks, so that no vector class loads where there is none. */
-    final class Simd {
-        private static final SimdAfter AFTER = new SimdAfter(SIMD_AFTER);
-        private static final PointScores KERNEL = CpuFeatures.longVectors() ? new VectorPointScores() : SCALAR;
-
-        private Simd() {
-        }
+        return SIMD.now(scores) ? new VectorPointScores() : SCALAR;
     }
 }

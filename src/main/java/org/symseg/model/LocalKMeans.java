@@ -32,12 +32,7 @@ public final class LocalKMeans {
      * 19.1 ms), but the vector code's first calls would run as slow C1 code.
      */
     static final long SIMD_AFTER = 10_000_000;
-    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
-
-    /** Looked up only once a JVM switches, so that a small run never asks the CPU's features. */
-    private static final class Blocks {
-        static final boolean ON = CpuFeatures.vectors();
-    }
+    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER, CpuFeatures::vectors);
 
     private LocalKMeans() {
     }
@@ -119,7 +114,7 @@ public final class LocalKMeans {
 
     private static int[] assign(Flat points, double[][] centres, boolean parallel) {
         int[] labels = new int[points.count()];
-        boolean blocks = SIMD.now(labels.length) && Blocks.ON;
+        boolean blocks = SIMD.now(labels.length);
         if (!parallel) {
             points.assign(centres, labels, 0, labels.length, blocks);
         } else {

@@ -18,12 +18,7 @@ public final class SegmentationModel implements Serializable {
      * run projects 71,442.
      */
     static final long SIMD_AFTER = 200_000;
-    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER);
-
-    /** Looked up only once a JVM switches, so that a small run never asks the CPU's features. */
-    private static final class Blocks {
-        static final boolean ON = CpuFeatures.vectors();
-    }
+    private static final SimdAfter SIMD = new SimdAfter(SIMD_AFTER, CpuFeatures::vectors);
 
     private final double[][] components;
     private final double[][] centres;
@@ -99,7 +94,7 @@ public final class SegmentationModel implements Serializable {
         }
         int count = components.length;
         double[] out = new double[offsets.length * count];
-        int done = SIMD.now(offsets.length) && count > 0 && Blocks.ON
+        int done = SIMD.now(offsets.length) && count > 0
                 ? VectorProjection.project(components, data, offsets, out) : 0;
         double[] one = new double[count];
         for (int p = done; p < offsets.length; p++) {
