@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the bits are the same; the clamp as two blends gives NaN and -0.0 what the scalar comparisons
  * give. Each call checks its whole range first, as the SIMD loads and stores leave out their own
  * bounds checks ({@code jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0}). On an AMD EPYC (Zen 5)
- * a whole image's 3.57 million scores took a tenth of the scalar loop's time (BENCHMARKS.md,
- * issue 7).
+ * a whole image's translation descriptors on one thread took 51-53 ms with it against 57-60 ms
+ * (BENCHMARKS.md, issue 7).
  */
 final class VectorPointScores implements PointScores {
 
