@@ -44,9 +44,9 @@ final class SettingOptions {
             + "width, odd, about one unit cell (default 31).")
     Integer pool;
 
-    @Option(names = "--sample-step", paramLabel = "N", description = "Rotation/reflection: score the "
-            + "patch on every N-th pixel of every N-th row, odd; 3 computes them about 5 times "
-            + "faster, approximately (default 1: every pixel).")
+    @Option(names = "--sample-step", paramLabel = "N", description = "Rotation: score the patch on "
+            + "every N-th pixel of every N-th row, odd; 3 computes them about 5 times faster, "
+            + "approximately (default 1: every pixel). Reflection always scores every sample.")
     Integer sampleStep;
 
     @Option(names = "--angles", paramLabel = "DEG,...", description = "Rotation angles in degrees "

@@ -35,6 +35,14 @@ public final class ConfigLoader {
         SegmentConfig model = load(modelSettings, null, Map.of());
         Map<String, Object> ours = config.descriptorSettings();
         Map<String, Object> theirs = model.descriptorSettings();
+        for (String key : theirs.keySet()) {
+            // a model saved with all of its descriptor settings lacks one only if an earlier
+            // version of symseg, whose descriptors differed, fitted it
+            if (!modelSettings.containsKey(key)) {
+                throw new ConfigException("the model was fitted by an earlier symseg, without the descriptor setting "
+                        + key + " " + theirs.get(key) + "; fit it again");
+            }
+        }
         java.util.Set<String> keys = new java.util.LinkedHashSet<>(ours.keySet());
         keys.addAll(theirs.keySet());
         for (String key : keys) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.symseg.descriptor.CombinedDescriptor;
 import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.PointSymmetryDescriptor;
+import org.symseg.descriptor.ReflectionDescriptor;
 import org.symseg.descriptor.TranslationDescriptor;
 
 /**
@@ -41,8 +42,7 @@ public final class Descriptors {
                         config.shifts());
                 case "rotation" -> PointSymmetryDescriptor.rotation(config.radius(), config.pool(),
                         config.sampleStep(), config.angles());
-                default -> PointSymmetryDescriptor.reflection(config.radius(), config.pool(),
-                        config.sampleStep(), config.mirrors());
+                default -> new ReflectionDescriptor(config.radius(), config.pool(), config.mirrors());
             });
         }
         return parts.size() == 1 ? parts.get(0) : new CombinedDescriptor(parts);

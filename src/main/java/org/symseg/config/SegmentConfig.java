@@ -93,7 +93,7 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
             map.put("radius", radius);
             map.put("pool", pool);
             // only when not every pixel, so that the settings hash of exact runs stays as it was
-            if (sampleStep != 1) {
+            if (sampleStep != 1 && kinds.contains("rotation")) {
                 map.put("sample-step", sampleStep);
             }
         }
@@ -102,6 +102,9 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         }
         if (kinds.contains("reflection")) {
             map.put("mirrors", mirrors);
+            // mirrors scored on grids turned to their lines, not on the pixel grid as before: models
+            // and outputs of the earlier reflection descriptor are not reused
+            map.put("mirror-grid", "turned");
         }
         return map;
     }

@@ -3,13 +3,25 @@ package org.symseg.descriptor;
 /**
  * A region of a frame as non-negative integers of at most 16 bits. Sums over patches of such
  * values are exact in {@code long}, so a descriptor does not depend on which tile computed it.
+ * {@code (originX, originY)} is where the region's first pixel lies in the frame: descriptors that
+ * sample on a grid of their own anchor it to the frame, not to the region.
  */
-public record QuantizedImage(int[] pixels, int width, int height) {
+public record QuantizedImage(int[] pixels, int width, int height, int originX, int originY) {
 
     public QuantizedImage {
         if (pixels.length != width * height) {
             throw new IllegalArgumentException(pixels.length + " pixels for " + width + "x" + height);
         }
+    }
+
+    /** A region at the frame's origin, or a whole frame. */
+    public QuantizedImage(int[] pixels, int width, int height) {
+        this(pixels, width, height, 0, 0);
+    }
+
+    /** The same pixels as the region of the frame whose first pixel is (x, y). */
+    public QuantizedImage placedAt(int x, int y) {
+        return new QuantizedImage(pixels, width, height, x, y);
     }
 
     public int at(int x, int y) {

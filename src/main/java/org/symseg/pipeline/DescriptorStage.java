@@ -32,7 +32,7 @@ final class DescriptorStage {
             float[] pixels = plan.reader().read(input.frame(tile.frame()).path(),
                     input.frame(tile.frame()).page(), region);
             QuantizedImage image = input.quantizers()[tile.frame()]
-                    .apply(pixels, region.width(), region.height());
+                    .apply(pixels, region.width(), region.height()).placedAt(region.x(), region.y());
             float[] out = new float[tile.points() * plan.descriptor().length()];
             plan.descriptor().compute(image, tile.localXs(input.grid()), tile.localYs(input.grid()), out);
             return new TileDescriptors(tile, out, null);

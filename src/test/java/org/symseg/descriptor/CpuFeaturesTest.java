@@ -73,7 +73,8 @@ class CpuFeaturesTest {
                 new TranslationDescriptor(8, 9, 40),
                 PointSymmetryDescriptor.rotation(20, 7, List.of(60.0, 90.0, 120.0, 180.0)),
                 PointSymmetryDescriptor.reflection(20, 7, 10),
-                PointSymmetryDescriptor.reflection(20, 7, 3, 10));
+                PointSymmetryDescriptor.reflection(20, 7, 3, 10),
+                new ReflectionDescriptor(20, 7, 10));
         for (Descriptor descriptor : descriptors) {
             int reach = descriptor.reach();
             int[] xs = {reach, reach + 5, 90 - 1 - reach};

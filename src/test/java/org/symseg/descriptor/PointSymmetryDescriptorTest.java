@@ -331,13 +331,17 @@ class PointSymmetryDescriptorTest {
         assertArrayEquals(new float[5], out);
     }
 
-    /** Points computed inside a crop (as a tile would) equal the whole image's, bit for bit. */
+    /**
+     * Points computed inside a crop (as a tile would) equal the whole image's, bit for bit, the
+     * crop no larger than the points' reach: so the reach holds all that the points read.
+     */
     @Test
     void cropsGiveBitIdenticalDescriptors() {
         QuantizedImage image = lattice(Lattice.hexagonal(11, 7, 2.0).shiftedTo(3.3, 1.7), 100);
         Descriptor descriptor = new CombinedDescriptor(List.of(
                 PointSymmetryDescriptor.rotation(7, 9, ANGLES),
                 PointSymmetryDescriptor.reflection(7, 9, 6),
+                new ReflectionDescriptor(7, 9, 6),
                 PointSymmetryDescriptor.rotation(7, 9, 3, ANGLES),
                 new TranslationDescriptor(4, 5, 12)));
         int reach = descriptor.reach();
@@ -353,7 +357,8 @@ class PointSymmetryDescriptorTest {
         for (int y = 0; y < h; y++) {
             System.arraycopy(image.pixels(), (y0 + y) * image.width() + x0, crop, y * w, w);
         }
-        float[] part = at(descriptor, new QuantizedImage(crop, w, h),
+        // a tile's region, placed where it lies in the frame
+        float[] part = at(descriptor, new QuantizedImage(crop, w, h).placedAt(x0, y0),
                 new int[] {xs[1] - x0, xs[2] - x0, xs[3] - x0}, new int[] {ys[0] - y0});
         int n = descriptor.length();
         for (int i = 0; i < 3; i++) {

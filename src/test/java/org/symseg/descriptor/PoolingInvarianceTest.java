@@ -48,14 +48,16 @@ class PoolingInvarianceTest {
         Lattice square = Lattice.centredSquare(12, 20, 2.2, 0.5);
         for (Lattice lattice : List.of(hexagonal, square)) {
             double rotation = spread(PointSymmetryDescriptor.rotation(10, 13, ANGLES), shifted(lattice));
-            double reflection = spread(PointSymmetryDescriptor.reflection(10, 13, 10), shifted(lattice));
-            double unpooled = spread(PointSymmetryDescriptor.reflection(10, 1, 10), shifted(lattice));
+            double reflection = spread(new ReflectionDescriptor(10, 13, 10), shifted(lattice));
+            double unpooled = spread(new ReflectionDescriptor(10, 1, 10), shifted(lattice));
             System.out.printf("sub-pixel shifts: pooled rotation %.4f, reflection %.4f; unpooled %.4f%n",
                     rotation, reflection, unpooled);
             // symmetry channels move by about 0.02; channels of operations the lattice lacks score
-            // lower and their peaks are flatter, so they move by up to 0.08
+            // lower and their peaks are flatter, so they move by up to 0.08 (rotation) and 0.12
+            // (reflection, whose window is sampled on a grid turned to each mirror; on the pixel
+            // grid they moved by up to 0.09)
             assertTrue(rotation < 0.1, "rotation scores moved by " + rotation);
-            assertTrue(reflection < 0.1, "reflection scores moved by " + reflection);
+            assertTrue(reflection < 0.15, "reflection scores moved by " + reflection);
             assertTrue(unpooled > 0.3, "without pooling the scores should depend on the position: "
                     + unpooled);
         }
@@ -66,7 +68,7 @@ class PoolingInvarianceTest {
         List<Lattice> turned = java.util.stream.Stream.of(0, 13, 29, 41, 77)
                 .map(d -> Lattice.hexagonal(12, d, 2.2).shiftedTo(0.3, 0.6)).toList();
         double rotation = spread(PointSymmetryDescriptor.rotation(10, 13, ANGLES), turned);
-        double reflection = spread(PointSymmetryDescriptor.reflection(10, 13, 10), turned);
+        double reflection = spread(new ReflectionDescriptor(10, 13, 10), turned);
         System.out.printf("turned lattice: pooled rotation %.4f, reflection %.4f%n", rotation, reflection);
         assertTrue(rotation < 0.05, "rotation scores moved by " + rotation);
         // mirror lines are fixed in the image, so reflection scores follow the orientation

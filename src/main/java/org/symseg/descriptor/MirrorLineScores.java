@@ -1,0 +1,183 @@
+package org.symseg.descriptor;
+
+/**
+ * Pearson scores of a disk against its mirror image across the grid row through its centre, at
+ * every grid point of a range ({@link MirrorGrid}). The disk's sample at (a + d, t + k) pairs with
+ * the one at (a + d, t - k), so its cross term is a sum, over rows k, of products of two grid rows
+ * along a stretch of |d| <= L(k): moving the centre one step along a adds one product and removes
+ * one per row. A score then costs some 2r + 1 products and sums instead of the disk's
+ * (r + 1)^2 pi, and the same holds for the disk's sum and sum of squares (the mirror maps the
+ * disk onto itself, so both copies share them).
+ *
+ * <p>The samples are integers, so the running sums are exact and a score does not depend on where
+ * its run started. Grid rows are processed in strips of {@link #STRIP} neighbours along t, whose
+ * loops the JIT compiles to SIMD.
+ */
+final class MirrorLineScores {
+
+    private static final int STRIP = 64;
+
+    /**
+     * The disk's rows in mirror pairs: per pair, the offsets from t of its upper and lower row,
+     * and the offsets from a of the first and last column of their stretch. With
+     * {@code selfFirst}, the first pair is row t with itself (a mirror line along a grid row).
+     */
+    record Rows(int[] upper, int[] lower, int[] first, int[] last, boolean selfFirst) {
+    }
+
+    private final Rows rows;
+    private final long count;
+    private final boolean simd;
+
+    /**
+     * Disks of {@code radius}: the grid points within the radius of the centre, which lies on
+     * grid point (a, t) or half-way to row t + 1 ({@code betweenRows}). {@code simd}: whether the
+     * sliding step runs in SIMD ({@link CpuFeatures#vectors}).
+     */
+    MirrorLineScores(int radius, boolean betweenRows, boolean simd) {
+        int hr = betweenRows ? 1 : 0;
+        java.util.List<int[]> pairs = new java.util.ArrayList<>();
+        long n = 0;
+        for (int j = 0; j <= radius; j++) {
+            // in half pixels, to stay in integers: the rows lie 2j + hr half rows out
+            int across = 2 * j + hr;
+            if (!inDisk(0, across, radius)) {
+                continue; // between rows, the outermost row lies past the radius
+            }
+            int last = 0;
+            while (inDisk(2 * (last + 1), across, radius)) {
+                last++;
+            }
+            int first = -last;
+            int upper = j + hr;
+            int lower = -j;
+            pairs.add(new int[] {upper, lower, first, last});
+            n += (upper == lower ? 1 : 2) * (long) (last - first + 1);
+        }
+        int[][] columns = new int[4][pairs.size()];
+        for (int j = 0; j < pairs.size(); j++) {
+            for (int k = 0; k < 4; k++) {
+                columns[k][j] = pairs.get(j)[k];
+            }
+        }
+        this.rows = new Rows(columns[0], columns[1], columns[2], columns[3], !betweenRows);
+        this.count = n;
+        this.simd = simd;
+    }
+
+    private static boolean inDisk(int along, int across, int radius) {
+        return along * along + across * across <= 4 * radius * radius;
+    }
+
+    /** Samples in the disk. */
+    long count() {
+        return count;
+    }
+
+    /**
+     * Scores at grid indices ia in [aFrom, aTo), it in [tFrom, tTo): each kept in
+     * {@code out[ia * countT + it + shift]} where it beats what that holds. The disks must lie in
+     * the grid.
+     */
+    void keepBetter(MirrorGrid grid, int aFrom, int aTo, int tFrom, int tTo, float[] out, int shift) {
+        // the widest row is the first; its first column is the leftmost any disk reads
+        if (aFrom + rows.first()[0] < 0 || aTo - 1 + rows.last()[0] >= grid.countA || tFrom + min(rows.lower()) < 0
+                || tTo - 1 + max(rows.upper()) >= grid.countT) {
+            throw new IllegalArgumentException("disks leave the grid");
+        }
+        double[] c = new double[STRIP];
+        double[] s = new double[STRIP];
+        double[] ss = new double[STRIP];
+        for (int t = tFrom; t < tTo; t += STRIP) {
+            int width = Math.min(STRIP, tTo - t);
+            direct(grid, aFrom, t, width, c, s, ss);
+            keepBetter(c, s, ss, width, out, aFrom * grid.countT + t + shift);
+            for (int a = aFrom + 1; a < aTo; a++) {
+                slide(grid, a, t, width, c, s, ss);
+                keepBetter(c, s, ss, width, out, a * grid.countT + t + shift);
+            }
+        }
+    }
+
+    private static int min(int[] values) {
+        return java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    private static int max(int[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
+    }
+
+    /** The sums of the disks at (a, t .. t + width - 1), from scratch. */
+    private void direct(MirrorGrid grid, int a, int t, int width, double[] c, double[] s, double[] ss) {
+        double[] g = grid.samples;
+        int stride = grid.countT;
+        java.util.Arrays.fill(c, 0);
+        java.util.Arrays.fill(s, 0);
+        java.util.Arrays.fill(ss, 0);
+        for (int j = 0; j < rows.upper().length; j++) {
+            int u = rows.upper()[j];
+            int v = rows.lower()[j];
+            double weight = u == v ? 1 : 2;
+            for (int d = rows.first()[j]; d <= rows.last()[j]; d++) {
+                int at = (a + d) * stride + t;
+                for (int i = 0; i < width; i++) {
+                    double p = g[at + u + i];
+                    double q = g[at + v + i];
+                    c[i] += weight * p * q;
+                    s[i] += u == v ? p : p + q;
+                    ss[i] += u == v ? p * p : p * p + q * q;
+                }
+            }
+        }
+    }
+
+    /** The sums moved from the disks at a - 1 to those at a: each row gains a column and loses one. */
+    private void slide(MirrorGrid grid, int a, int t, int width, double[] c, double[] s, double[] ss) {
+        double[] g = grid.samples;
+        int stride = grid.countT;
+        int done = simd ? VectorMirrorRows.slide(g, stride, a, t, width, rows, c, s, ss) : 0;
+        int[] upper = rows.upper();
+        int[] lower = rows.lower();
+        int[] from = rows.first();
+        int[] to = rows.last();
+        int first = rows.selfFirst() ? 1 : 0;
+        for (int i = done; i < width; i++) {
+            // along the row itself, the cross term is the row's sum of squares
+            double self = 0;
+            double sum = 0;
+            if (first == 1) {
+                double p = g[(a + to[0]) * stride + t + i];
+                double q = g[(a + from[0] - 1) * stride + t + i];
+                self = p * p - q * q;
+                sum = p - q;
+            }
+            double squares = self;
+            double twice = 0;
+            for (int j = first; j < upper.length; j++) {
+                int in = (a + to[j]) * stride + t + i;
+                int out = (a + from[j] - 1) * stride + t + i;
+                double ip = g[in + upper[j]];
+                double iq = g[in + lower[j]];
+                double op = g[out + upper[j]];
+                double oq = g[out + lower[j]];
+                twice += ip * iq - op * oq;
+                sum += (ip + iq) - (op + oq);
+                squares += (ip * ip + iq * iq) - (op * op + oq * oq);
+            }
+            c[i] += self + 2 * twice;
+            s[i] += sum;
+            ss[i] += squares;
+        }
+    }
+
+    private void keepBetter(double[] c, double[] s, double[] ss, int width, float[] out, int at) {
+        long n = count;
+        for (int i = 0; i < width; i++) {
+            long sum = (long) s[i];
+            long variance = n * (long) ss[i] - sum * sum;
+            long cross = n * (long) c[i] - sum * sum;
+            float score = variance > 0 ? Pearson.clamped((double) cross / variance) : 0f;
+            out[at + i] = Math.max(out[at + i], score);
+        }
+    }
+}

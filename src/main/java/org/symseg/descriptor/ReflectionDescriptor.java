@@ -1,0 +1,198 @@
+package org.symseg.descriptor;
+
+/**
+ * Reflection-symmetry descriptor (paper, Sec. II A 2): for each of {@code lines} mirror lines
+ * through the patch centre, equally spaced from 0 degrees, the Pearson correlation of the circular
+ * patch of radius r with its mirror image, max-pooled over a window of (2h+1) x (2h+1) points
+ * around the stride point.
+ *
+ * <p>Each mirror is scored on the image resampled on a grid turned to its line ({@link MirrorGrid}),
+ * as the paper samples patches in polar coordinates rather than on the pixel grid: the patch and
+ * its mirror image are then both grid samples, paired exactly, and the running sums of
+ * {@link MirrorLineScores} give every grid point's score in O(r) rather than O(r^2). Lines at 0
+ * and 90 degrees fall on the pixel grid and sample no pixel twice. The pooling window is the
+ * square of grid points around the grid point nearest the stride point, turned with the grid.
+ *
+ * <p>Grids are anchored at the frame's origin and the sums are exact, so a point's value is the
+ * same whichever tile computes it.
+ */
+public final class ReflectionDescriptor implements Descriptor {
+
+    private static final long serialVersionUID = 1L;
+    /** Largest fixed-point scale of the samples: a sixteenth of a grey level. */
+    private static final double FINEST = 16;
+
+    private final int radius;
+    private final int poolHalf;
+    private final double[] degrees;
+    private final double scale;
+    private final int reach;
+
+    public ReflectionDescriptor(int radius, int pool, int lines) {
+        if (radius < 1) {
+            throw new IllegalArgumentException("radius must be at least 1");
+        }
+        if (pool < 1 || pool % 2 == 0) {
+            throw new IllegalArgumentException("pool window must be odd and at least 1");
+        }
+        if (lines < 1) {
+            throw new IllegalArgumentException("at least one mirror line");
+        }
+        this.radius = radius;
+        this.poolHalf = pool / 2;
+        this.degrees = new double[lines];
+        double widest = 0;
+        for (int o = 0; o < lines; o++) {
+            degrees[o] = 180.0 * o / lines;
+            double turn = Math.toRadians(degrees[o]);
+            widest = Math.max(widest, Math.abs(Math.cos(turn)) + Math.abs(Math.sin(turn)));
+        }
+        // n * sum of squares must fit a long: n * (65535 * scale) <= 2^31
+        long n = Math.max(new MirrorLineScores(radius, false, false).count(),
+                new MirrorLineScores(radius, true, false).count());
+        double scale = FINEST;
+        while (scale >= 1 && n * 65535.0 * scale > 0x1p31) {
+            scale /= 2;
+        }
+        if (scale < 1) {
+            throw new IllegalArgumentException("patch radius " + radius + " is too large");
+        }
+        this.scale = scale;
+        // the pooling window's corner, the rounding to the nearest grid point, the disk, a tap
+        this.reach = (int) Math.ceil((poolHalf + 0.5) * widest + radius) + 1;
+    }
+
+    @Override
+    public int length() {
+        return degrees.length;
+    }
+
+    @Override
+    public int reach() {
+        return reach;
+    }
+
+    @Override
+    public String channel(int index) {
+        return "mirror" + PointOperation.format(degrees[index]);
+    }
+
+    @Override
+    public void compute(QuantizedImage image, int[] xs, int[] ys, float[] out) {
+        if (xs.length == 0 || ys.length == 0) {
+            return;
+        }
+        boolean simd = CpuFeatures.vectors();
+        MirrorLineScores onRows = new MirrorLineScores(radius, false, simd);
+        MirrorLineScores betweenRows = new MirrorLineScores(radius, true, simd);
+        Scratch scratch = new Scratch();
+        for (int o = 0; o < degrees.length; o++) {
+            pool(image, onRows, betweenRows, o, xs, ys, out, scratch);
+        }
+    }
+
+    /** Arrays shared by the mirrors of one call, as large as the largest grid so far. */
+    private static final class Scratch {
+        double[] samples = new double[0];
+        float[] scores = new float[0];
+        float[] maxima = new float[0];
+        float[] fromStart = new float[0];
+        float[] toEnd = new float[0];
+
+        void fit(int size, int length) {
+            if (samples.length < size) {
+                samples = new double[size];
+                scores = new float[size];
+                maxima = new float[size];
+            }
+            if (fromStart.length < length) {
+                fromStart = new float[length];
+                toEnd = new float[length];
+            }
+        }
+    }
+
+    private void pool(QuantizedImage image, MirrorLineScores onRows, MirrorLineScores betweenRows, int o,
+            int[] xs, int[] ys, float[] out, Scratch scratch) {
+        double turn = Math.toRadians(degrees[o]);
+        double cos = Math.cos(turn);
+        double sin = Math.sin(turn);
+        int points = xs.length * ys.length;
+        int[] centreA = new int[points];
+        int[] centreT = new int[points];
+        int minA = Integer.MAX_VALUE;
+        int maxA = Integer.MIN_VALUE;
+        int minT = Integer.MAX_VALUE;
+        int maxT = Integer.MIN_VALUE;
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                double x = xs[i] + image.originX();
+                double y = ys[j] + image.originY();
+                int p = j * xs.length + i;
+                centreA[p] = (int) Math.round(x * cos + y * sin);
+                centreT[p] = (int) Math.round(y * cos - x * sin);
+                minA = Math.min(minA, centreA[p]);
+                maxA = Math.max(maxA, centreA[p]);
+                minT = Math.min(minT, centreT[p]);
+                maxT = Math.max(maxT, centreT[p]);
+            }
+        }
+        int h = poolHalf;
+        int r = radius;
+        int firstA = minA - h - r - 1;
+        int firstT = minT - h - r;
+        int spanA = maxA - minA + 2 * h + 1;
+        int spanT = maxT - minT + 2 * h + 1;
+        int countA = spanA + 2 * r + 1;
+        int countT = spanT + 2 * r;
+        scratch.fit(countA * countT, spanT);
+        MirrorGrid grid = new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, scale, scratch.samples);
+        // each grid point's score is the better of the mirror lines along its row and half a row before
+        float[] scores = scratch.scores;
+        java.util.Arrays.fill(scores, 0, countA * countT, Float.NEGATIVE_INFINITY);
+        onRows.keepBetter(grid, r + 1, r + 1 + spanA, r, r + spanT, scores, 0);
+        betweenRows.keepBetter(grid, r + 1, r + 1 + spanA, r - 1, r + spanT - 1, scores, 1);
+        float[] across = scratch.maxima;
+        maximaAcross(scores, countT, r + 1, r + 1 + spanA, r, r + spanT, h, scratch);
+        for (int p = 0; p < points; p++) {
+            int ia = centreA[p] - firstA;
+            int it = centreT[p] - firstT;
+            float best = Float.NEGATIVE_INFINITY;
+            for (int a = ia - h; a <= ia + h; a++) {
+                best = Math.max(best, across[a * grid.countT + it]);
+            }
+            out[p * degrees.length + o] = best;
+        }
+    }
+
+    /**
+     * Per grid point of the range, the maximum of the scores within h along t, into
+     * {@code scratch.maxima}: from the running maxima from the start and to the end of blocks of
+     * 2h + 1, of which any window spans two.
+     */
+    private static void maximaAcross(float[] scores, int countT, int aFrom, int aTo, int tFrom, int tTo, int h,
+            Scratch scratch) {
+        float[] maxima = scratch.maxima;
+        float[] fromStart = scratch.fromStart;
+        float[] toEnd = scratch.toEnd;
+        int block = 2 * h + 1;
+        int length = tTo - tFrom;
+        for (int a = aFrom; a < aTo; a++) {
+            int row = a * countT + tFrom;
+            for (int start = 0; start < length; start += block) {
+                int end = Math.min(start + block, length);
+                fromStart[start] = scores[row + start];
+                for (int i = start + 1; i < end; i++) {
+                    fromStart[i] = Math.max(fromStart[i - 1], scores[row + i]);
+                }
+                toEnd[end - 1] = scores[row + end - 1];
+                for (int i = end - 2; i >= start; i--) {
+                    toEnd[i] = Math.max(toEnd[i + 1], scores[row + i]);
+                }
+            }
+            for (int i = h; i < length - h; i++) {
+                maxima[row + i] = Math.max(toEnd[i - h], fromStart[i + h]);
+            }
+        }
+    }
+}
