@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Measures issue 7's targets (the table at the top of BENCHMARKS.md) on this machine, in one go:
 #   warm    whole warm runs of the image in one JVM, local[2]: translation, rotation and
-#           reflection (radius 20, pool 41), and reflection with --sample-step 3
+#           reflection (radius 20, pool 41)
 #   cold    submit/symseg segment of the image from a cold start (5 runs after one that is
 #           discarded, as it records the class-data archive), and of a 50-frame series of it
-#   labels  how far --sample-step 3 labels agree with the exact path's (reflection, cold runs)
+#   labels  how far the reflection labels agree with those of the slow pixel-grid descriptor they
+#           replaced, built from commit aa953b9 in a git worktree under target/
 #   masters local[1] against local[2], with the share of each round outside the descriptor stage
 #
 #   submit/targets.sh [PART...] [-- IMAGE]      default: all four parts, ../shared/data/hea-twins.tif
@@ -15,7 +16,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 parts=()
@@ -93,21 +94,25 @@ cold() {
 }
 
 labels() {
-  local name
+  local name pixel_grid=aa953b9
   name="$(basename "${image%.*}")"
-  submit/symseg segment "$image" --descriptor reflection "${settings[@]}" --out "$work/step1" --quiet \
+  submit/symseg segment "$image" --descriptor reflection "${settings[@]}" --out "$work/turned" --quiet \
     > /dev/null 2>> "$work/labels.err"
-  submit/symseg segment "$image" --descriptor reflection "${settings[@]}" --sample-step 3 \
-    --out "$work/step3" --quiet > /dev/null 2>> "$work/labels.err"
+  # the last commit whose reflection descriptor sampled the pixel grid (its submit/symseg builds it)
+  git worktree prune
+  git worktree add --detach "$work/pixel-grid" "$pixel_grid" > /dev/null 2>> "$work/labels.err"
+  "$work/pixel-grid/submit/symseg" segment "$image" --descriptor reflection "${settings[@]}" \
+    --out "$work/pixel" --quiet > /dev/null 2>> "$work/labels.err"
+  git worktree remove --force "$work/pixel-grid"
   local agreement
-  agreement="$(submit/symseg evaluate "$work/step3/$name/labels.tif" "$work/step1/$name/labels.tif" \
+  agreement="$(submit/symseg evaluate "$work/turned/$name/labels.tif" "$work/pixel/$name/labels.tif" \
     2>> "$work/labels.err" | grep -m1 -i 'accuracy' || true)"
-  printf '%-34s %s\n' "reflection labels, step 3 vs 1" "${agreement:-see submit/symseg evaluate}"
+  printf '%-34s %s\n' "reflection labels, turned vs pixel grid" "${agreement:-see submit/symseg evaluate}"
 }
 
 masters() {
   local descriptor rounds warmup log
-  for spec in "translation 250 150" "rotation 36 30" "reflection 20 15"; do
+  for spec in "translation 250 150" "rotation 36 30" "reflection 60 45"; do
     read -r descriptor rounds warmup <<< "$spec"
     log="$work/masters-$descriptor.log"
     local extra=()
@@ -124,9 +129,7 @@ for part in "${parts[@]}"; do
     warm)
       warm "warm translation" "3.5 s" "<= 0.18 s" --rounds 250 --warmup 150
       warm "warm rotation" "12.9 s" "<= 1.3 s" --rounds 36 --warmup 30 --descriptor rotation "${settings[@]}"
-      warm "warm reflection" "16.4 s" "<= 1.6 s" --rounds 20 --warmup 15 --descriptor reflection "${settings[@]}"
-      warm "warm reflection, --sample-step 3" "16.4 s" "<= 1.6 s" --rounds 40 --warmup 30 \
-        --descriptor reflection "${settings[@]}" --sample-step 3
+      warm "warm reflection" "16.4 s" "<= 1.6 s" --rounds 60 --warmup 45 --descriptor reflection "${settings[@]}"
       ;;
     cold) cold ;;
     labels) labels ;;
