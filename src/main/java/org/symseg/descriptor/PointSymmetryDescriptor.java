@@ -3,9 +3,10 @@ package org.symseg.descriptor;
 import java.util.List;
 
 /**
- * Rotation- or reflection-symmetry descriptor (paper, Sec. II A 2): for each operation, the
- * Pearson correlation of the circular patch of radius r at a pixel with its rotated or mirrored
- * copy, max-pooled over the (2h+1) x (2h+1) window around the stride point.
+ * Rotation-symmetry descriptor (paper, Sec. II A 2), and reflection on the pixel grid
+ * ({@link #reflection}): for each operation, the Pearson correlation of the circular patch of
+ * radius r at a pixel with its rotated or mirrored copy, max-pooled over the (2h+1) x (2h+1)
+ * window around the stride point.
  *
  * <p>Such scores peak at the symmetry centres of the crystal and fall off between them, so on
  * their own they depend on where the point sits in its unit cell. Pooling over a window about one
@@ -99,7 +100,13 @@ public final class PointSymmetryDescriptor implements Descriptor {
         return Math.abs(sum) < 1e-9 && Math.abs(difference) > 1e-9;
     }
 
-    /** Mirror lines through the patch centre at {@code lines} equally spaced angles from 0. */
+    /**
+     * Mirror lines through the patch centre at {@code lines} equally spaced angles from 0, on the
+     * pixel grid: whole-pixel samples paired with interpolated mirror images. The pipeline scores
+     * reflections on grids turned to the mirrors instead ({@link ReflectionDescriptor}), about
+     * five times faster; this is the slower formulation its labels are measured against, kept for
+     * the tests and benchmarks that compare the two.
+     */
     public static PointSymmetryDescriptor reflection(int radius, int pool, int lines) {
         return reflection(radius, pool, 1, lines);
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.PointSymmetryDescriptor;
 import org.symseg.descriptor.QuantizedImage;
+import org.symseg.descriptor.ReflectionDescriptor;
 import org.symseg.descriptor.TranslationDescriptor;
 import org.symseg.image.Rect;
 import org.symseg.image.TiffFrameReader;
@@ -27,14 +28,22 @@ public final class DescriptorBenchmark {
         List<Double> angles = List.of(60.0, 90.0, 120.0, 180.0);
         report("translation (patch 20, window 21, 100 shifts)", new TranslationDescriptor(20, 21, 100), image);
         report("rotation (r 20, pool 31, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 31, angles), image);
-        report("reflection (r 20, pool 31, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 31, 10), image);
-        report("reflection (r 10, pool 9, 10 mirrors)", PointSymmetryDescriptor.reflection(10, 9, 10), image);
+        report("reflection (r 20, pool 31, 10 mirrors)", new ReflectionDescriptor(20, 31, 10), image);
+        report("reflection (r 10, pool 9, 10 mirrors)", new ReflectionDescriptor(10, 9, 10), image);
         // the reference module's settings in issue 7: patch and window half-size 20
         report("rotation (r 20, pool 41, 60/90/120/180)", PointSymmetryDescriptor.rotation(20, 41, angles), image);
-        report("reflection (r 20, pool 41, 10 mirrors)", PointSymmetryDescriptor.reflection(20, 41, 10), image);
-        // and the same on a disk sampled every third pixel (--sample-step 3)
+        report("reflection (r 20, pool 41, 10 mirrors)", new ReflectionDescriptor(20, 41, 10), image);
+        // rotation on a disk sampled every third pixel (--sample-step 3)
         report("rotation (r 20, pool 41, sample step 3)", PointSymmetryDescriptor.rotation(20, 41, 3, angles), image);
-        report("reflection (r 20, pool 41, sample step 3)", PointSymmetryDescriptor.reflection(20, 41, 3, 10), image);
+        // reflection on the pixel grid, as before the turned grids, against them by radius (the
+        // pixel grid's sums stay exact up to radius 25)
+        for (int radius : new int[] {10, 20, 25}) {
+            report("reflection on the pixel grid (r " + radius + ", pool 41)",
+                    PointSymmetryDescriptor.reflection(radius, 41, 10), image);
+        }
+        for (int radius : new int[] {10, 20, 25, 40, 60}) {
+            report("reflection (r " + radius + ", pool 41)", new ReflectionDescriptor(radius, 41, 10), image);
+        }
     }
 
     /** A TIFF's first frame, whole, rounded to integers (its samples are 16-bit already). */

@@ -13,12 +13,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.symseg.descriptor.Descriptor;
 import org.symseg.descriptor.PointSymmetryDescriptor;
 import org.symseg.descriptor.QuantizedImage;
+import org.symseg.descriptor.ReflectionDescriptor;
 
 /**
- * The rotation and reflection kernels on one 128-pixel tile core plus halo (stride 5, 676
- * points), at the reference settings (radius 20, pooling window half-size 20). Run with
+ * The rotation and reflection descriptors on one 128-pixel tile core plus halo (stride 5, 676
+ * points), at the reference settings (radius 20, pooling window half-size 20): reflection on
+ * grids turned to its mirrors, as the pipeline computes it, and on the pixel grid, as it did
+ * before (the slow path its labels are compared with). Run with
  * {@code submit/jmh.sh PointSymmetry}; add {@code -jvmArgs -Xmx2g} to time the scalar fallback
  * (a JVM without the incubating vector module).
  */
@@ -33,19 +37,21 @@ public class PointSymmetryBench {
     static final int CORE = 128;
     static final int STRIDE = 5;
 
-    @Param({"rotation", "reflection"})
+    @Param({"rotation", "reflection", "reflection-pixel-grid"})
     public String kind;
 
-    private PointSymmetryDescriptor descriptor;
+    private Descriptor descriptor;
     private QuantizedImage image;
     private int[] xs;
     private float[] out;
 
     @Setup
     public void setUp() {
-        descriptor = kind.equals("rotation")
-                ? PointSymmetryDescriptor.rotation(20, 41, List.of(60.0, 90.0, 120.0, 180.0))
-                : PointSymmetryDescriptor.reflection(20, 41, 10);
+        descriptor = switch (kind) {
+            case "rotation" -> PointSymmetryDescriptor.rotation(20, 41, List.of(60.0, 90.0, 120.0, 180.0));
+            case "reflection" -> new ReflectionDescriptor(20, 41, 10);
+            default -> PointSymmetryDescriptor.reflection(20, 41, 10);
+        };
         int reach = descriptor.reach();
         image = TranslationBench.noisyLattice(CORE + 2 * reach, 1);
         xs = new int[CORE / STRIDE + 1];
