@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.symseg.descriptor.Descriptor;
+import org.symseg.descriptor.ReflectionDescriptor;
 
 /**
  * The effective settings of a run: defaults from {@code conf/symseg.properties}, then a
@@ -36,6 +37,8 @@ public record SegmentConfig(int k, int kMin, int kMax, String descriptor, int st
         require(shifts >= 1 && shifts <= available, "--shifts", shifts,
                 "must be between 1 and " + available + " for --window " + window);
         require(radius >= 1, "--radius", radius, "must be at least 1");
+        require(radius <= ReflectionDescriptor.MAX_RADIUS || !Descriptors.kinds(descriptor).contains("reflection"),
+                "--radius", radius, "must be at most " + ReflectionDescriptor.MAX_RADIUS + " for reflection");
         require(pool >= 1 && pool % 2 == 1, "--pool", pool, "must be an odd number of pixels, 1 or more");
         require(sampleStep >= 1 && sampleStep % 2 == 1 && sampleStep <= radius, "--sample-step", sampleStep,
                 "must be odd, 1 or more and at most --radius " + radius);

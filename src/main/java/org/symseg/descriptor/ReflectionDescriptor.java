@@ -19,6 +19,8 @@ package org.symseg.descriptor;
 public final class ReflectionDescriptor implements Descriptor {
 
     private static final long serialVersionUID = 1L;
+    /** Largest radius whose sums stay exact (below it the samples' fixed-point scale shrinks). */
+    public static final int MAX_RADIUS = 100;
     /** Largest fixed-point scale of the samples: a sixteenth of a grey level. */
     private static final double FINEST = 16;
 
@@ -29,8 +31,8 @@ public final class ReflectionDescriptor implements Descriptor {
     private final int reach;
 
     public ReflectionDescriptor(int radius, int pool, int lines) {
-        if (radius < 1) {
-            throw new IllegalArgumentException("radius must be at least 1");
+        if (radius < 1 || radius > MAX_RADIUS) {
+            throw new IllegalArgumentException("radius must be between 1 and " + MAX_RADIUS);
         }
         if (pool < 1 || pool % 2 == 0) {
             throw new IllegalArgumentException("pool window must be odd and at least 1");
@@ -44,18 +46,15 @@ public final class ReflectionDescriptor implements Descriptor {
         double widest = 0;
         for (int o = 0; o < lines; o++) {
             degrees[o] = 180.0 * o / lines;
-            double turn = Math.toRadians(degrees[o]);
-            widest = Math.max(widest, Math.abs(Math.cos(turn)) + Math.abs(Math.sin(turn)));
+            widest = Math.max(widest, Math.abs(cos(degrees[o])) + Math.abs(sin(degrees[o])));
         }
-        // n * sum of squares must fit a long: n * (65535 * scale) <= 2^31
+        // n times a sum of squares must fit a long, n * 65535 * scale <= 2^31, and with the scale
+        // at most 16 every sum stays below 2^53, exact in double
         long n = Math.max(new MirrorLineScores(radius, false, false).count(),
                 new MirrorLineScores(radius, true, false).count());
         double scale = FINEST;
-        while (scale >= 1 && n * 65535.0 * scale > 0x1p31) {
+        while (scale > 1 && n * 65535.0 * scale > 0x1p31) {
             scale /= 2;
-        }
-        if (scale < 1) {
-            throw new IllegalArgumentException("patch radius " + radius + " is too large");
         }
         this.scale = scale;
         // the pooling window's corner, the rounding to the nearest grid point, the disk, a tap
@@ -112,11 +111,22 @@ public final class ReflectionDescriptor implements Descriptor {
         }
     }
 
+    /**
+     * The line's direction, the same bits on every JVM (StrictMath): a grid point's place, and so
+     * its sample, must not depend on which executor computes it.
+     */
+    private static double cos(double degrees) {
+        return StrictMath.cos(StrictMath.toRadians(degrees));
+    }
+
+    private static double sin(double degrees) {
+        return StrictMath.sin(StrictMath.toRadians(degrees));
+    }
+
     private void pool(QuantizedImage image, MirrorLineScores onRows, MirrorLineScores betweenRows, int o,
             int[] xs, int[] ys, float[] out, Scratch scratch) {
-        double turn = Math.toRadians(degrees[o]);
-        double cos = Math.cos(turn);
-        double sin = Math.sin(turn);
+        double cos = cos(degrees[o]);
+        double sin = sin(degrees[o]);
         int points = xs.length * ys.length;
         int[] centreA = new int[points];
         int[] centreT = new int[points];

@@ -91,4 +91,12 @@ class ConfigLoaderTest {
         assertEquals("the model was fitted by an earlier symseg, without the descriptor setting mirror-grid "
                 + "turned; fit it again", refused.getMessage());
     }
+
+    @Test
+    void reflectionRefusesARadiusItsSumsCannotHold() {
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> load("descriptor", "reflection", "radius", "101"));
+        assertEquals("--radius 101: must be at most 100 for reflection", refused.getMessage());
+        assertEquals(101, load("descriptor", "rotation", "radius", "101").radius());
+    }
 }

@@ -54,10 +54,15 @@ class ReflectionDescriptorTest {
                 new int[] {30}, new int[] {30}));
     }
 
+    /** Up to the largest radius the samples keep a fixed-point scale of 1 or more: sums stay exact. */
     @Test
-    void aRadiusWhoseSumsNoLongerFitIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ReflectionDescriptor(110, 3, 10));
-        assertEquals(10, new ReflectionDescriptor(100, 3, 10).length());
+    void radiiUpToTheLargestKeepExactSumsAndLargerAreRefused() {
+        int largest = ReflectionDescriptor.MAX_RADIUS;
+        for (boolean between : new boolean[] {false, true}) {
+            assertTrue(new MirrorLineScores(largest, between, false).count() * 65535L <= 1L << 31);
+        }
+        assertEquals(10, new ReflectionDescriptor(largest, 3, 10).length());
+        assertThrows(IllegalArgumentException.class, () -> new ReflectionDescriptor(largest + 1, 3, 10));
     }
 
     /**
