@@ -5,13 +5,13 @@ package org.symseg.descriptor;
  * every grid point of a range ({@link MirrorGrid}). The disk's sample at (a + d, t + k) pairs with
  * the one at (a + d, t - k), so its cross term is a sum, over rows k, of products of two grid rows
  * along a stretch of |d| <= L(k): moving the centre one step along a adds one product and removes
- * one per row. A score then costs some 2r + 1 products and sums instead of the disk's
- * (r + 1)^2 pi, and the same holds for the disk's sum and sum of squares (the mirror maps the
- * disk onto itself, so both copies share them).
+ * one per row. A score then costs some 2r + 1 products and sums instead of the disk's pi r^2, and
+ * the same holds for the disk's sum and sum of squares (the mirror maps the disk onto itself, so
+ * both copies share them).
  *
  * <p>The samples are integers, so the running sums are exact and a score does not depend on where
- * its run started. Grid rows are processed in strips of {@link #STRIP} neighbours along t, whose
- * loops the JIT compiles to SIMD.
+ * its run started. Disks are slid in strips of {@link #STRIP} neighbours along t: a vector of
+ * them at a time ({@link VectorMirrorRows}) where the JVM runs SIMD, one at a time otherwise.
  */
 final class MirrorLineScores {
 
@@ -19,10 +19,10 @@ final class MirrorLineScores {
 
     /**
      * The disk's rows in mirror pairs: per pair, the offsets from t of its upper and lower row,
-     * and the offsets from a of the first and last column of their stretch. With
-     * {@code selfFirst}, the first pair is row t with itself (a mirror line along a grid row).
+     * and the half-length of their stretch along a. With {@code selfFirst}, the first pair is row
+     * t with itself (a mirror line along a grid row).
      */
-    record Rows(int[] upper, int[] lower, int[] first, int[] last, boolean selfFirst) {
+    record Rows(int[] upper, int[] lower, int[] half, boolean selfFirst) {
     }
 
     private final Rows rows;
@@ -44,23 +44,22 @@ final class MirrorLineScores {
             if (!inDisk(0, across, radius)) {
                 continue; // between rows, the outermost row lies past the radius
             }
-            int last = 0;
-            while (inDisk(2 * (last + 1), across, radius)) {
-                last++;
+            int half = 0;
+            while (inDisk(2 * (half + 1), across, radius)) {
+                half++;
             }
-            int first = -last;
             int upper = j + hr;
             int lower = -j;
-            pairs.add(new int[] {upper, lower, first, last});
-            n += (upper == lower ? 1 : 2) * (long) (last - first + 1);
+            pairs.add(new int[] {upper, lower, half});
+            n += (upper == lower ? 1 : 2) * (2L * half + 1);
         }
-        int[][] columns = new int[4][pairs.size()];
+        int[][] columns = new int[3][pairs.size()];
         for (int j = 0; j < pairs.size(); j++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 3; k++) {
                 columns[k][j] = pairs.get(j)[k];
             }
         }
-        this.rows = new Rows(columns[0], columns[1], columns[2], columns[3], !betweenRows);
+        this.rows = new Rows(columns[0], columns[1], columns[2], !betweenRows);
         this.count = n;
         this.simd = simd;
     }
@@ -80,9 +79,12 @@ final class MirrorLineScores {
      * the grid.
      */
     void keepBetter(MirrorGrid grid, int aFrom, int aTo, int tFrom, int tTo, float[] out, int shift) {
-        // the widest row is the first; its first column is the leftmost any disk reads
-        if (aFrom + rows.first()[0] < 0 || aTo - 1 + rows.last()[0] >= grid.countA || tFrom + min(rows.lower()) < 0
-                || tTo - 1 + max(rows.upper()) >= grid.countT) {
+        // the first row pair is the widest; its stretch's ends are the farthest columns any disk reads
+        int widest = rows.half()[0];
+        int lowest = rows.lower()[rows.lower().length - 1];
+        int highest = rows.upper()[rows.upper().length - 1];
+        if (aFrom - widest < 0 || aTo - 1 + widest >= grid.countA || tFrom + lowest < 0
+                || tTo - 1 + highest >= grid.countT) {
             throw new IllegalArgumentException("disks leave the grid");
         }
         double[] c = new double[STRIP];
@@ -91,20 +93,12 @@ final class MirrorLineScores {
         for (int t = tFrom; t < tTo; t += STRIP) {
             int width = Math.min(STRIP, tTo - t);
             direct(grid, aFrom, t, width, c, s, ss);
-            keepBetter(c, s, ss, width, out, aFrom * grid.countT + t + shift);
+            score(c, s, ss, width, out, aFrom * grid.countT + t + shift);
             for (int a = aFrom + 1; a < aTo; a++) {
                 slide(grid, a, t, width, c, s, ss);
-                keepBetter(c, s, ss, width, out, a * grid.countT + t + shift);
+                score(c, s, ss, width, out, a * grid.countT + t + shift);
             }
         }
-    }
-
-    private static int min(int[] values) {
-        return java.util.Arrays.stream(values).min().orElse(0);
-    }
-
-    private static int max(int[] values) {
-        return java.util.Arrays.stream(values).max().orElse(0);
     }
 
     /** The sums of the disks at (a, t .. t + width - 1), from scratch. */
@@ -118,7 +112,7 @@ final class MirrorLineScores {
             int u = rows.upper()[j];
             int v = rows.lower()[j];
             double weight = u == v ? 1 : 2;
-            for (int d = rows.first()[j]; d <= rows.last()[j]; d++) {
+            for (int d = -rows.half()[j]; d <= rows.half()[j]; d++) {
                 int at = (a + d) * stride + t;
                 for (int i = 0; i < width; i++) {
                     double p = g[at + u + i];
@@ -138,24 +132,23 @@ final class MirrorLineScores {
         int done = simd ? VectorMirrorRows.slide(g, stride, a, t, width, rows, c, s, ss) : 0;
         int[] upper = rows.upper();
         int[] lower = rows.lower();
-        int[] from = rows.first();
-        int[] to = rows.last();
+        int[] half = rows.half();
         int first = rows.selfFirst() ? 1 : 0;
         for (int i = done; i < width; i++) {
             // along the row itself, the cross term is the row's sum of squares
             double self = 0;
             double sum = 0;
             if (first == 1) {
-                double p = g[(a + to[0]) * stride + t + i];
-                double q = g[(a + from[0] - 1) * stride + t + i];
+                double p = g[(a + half[0]) * stride + t + i];
+                double q = g[(a - half[0] - 1) * stride + t + i];
                 self = p * p - q * q;
                 sum = p - q;
             }
             double squares = self;
             double twice = 0;
             for (int j = first; j < upper.length; j++) {
-                int in = (a + to[j]) * stride + t + i;
-                int out = (a + from[j] - 1) * stride + t + i;
+                int in = (a + half[j]) * stride + t + i;
+                int out = (a - half[j] - 1) * stride + t + i;
                 double ip = g[in + upper[j]];
                 double iq = g[in + lower[j]];
                 double op = g[out + upper[j]];
@@ -170,13 +163,13 @@ final class MirrorLineScores {
         }
     }
 
-    private void keepBetter(double[] c, double[] s, double[] ss, int width, float[] out, int at) {
-        long n = count;
+    /** The scores of a row of disks from their sums, each kept where it beats out's value. */
+    private void score(double[] c, double[] s, double[] ss, int width, float[] out, int at) {
         for (int i = 0; i < width; i++) {
             long sum = (long) s[i];
-            long variance = n * (long) ss[i] - sum * sum;
-            long cross = n * (long) c[i] - sum * sum;
-            float score = variance > 0 ? Pearson.clamped((double) cross / variance) : 0f;
+            double variance = Pearson.centred(count, (long) ss[i], sum, sum);
+            double cross = Pearson.centred(count, (long) c[i], sum, sum);
+            float score = variance > 0 ? Pearson.clamped(cross / variance) : 0f;
             out[at + i] = Math.max(out[at + i], score);
         }
     }

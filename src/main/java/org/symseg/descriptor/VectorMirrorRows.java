@@ -22,24 +22,23 @@ final class VectorMirrorRows {
         int done = width - width % lanes;
         int[] upper = pairs.upper();
         int[] lower = pairs.lower();
-        int[] from = pairs.first();
-        int[] to = pairs.last();
+        int[] half = pairs.half();
         int first = pairs.selfFirst() ? 1 : 0;
         for (int i = 0; i < done; i += lanes) {
             // along the row itself, the cross term is the row's sum of squares
             DoubleVector self = DoubleVector.zero(SPECIES);
             DoubleVector sum = DoubleVector.zero(SPECIES);
             if (first == 1) {
-                DoubleVector p = DoubleVector.fromArray(SPECIES, g, (a + to[0]) * rows + t + i);
-                DoubleVector q = DoubleVector.fromArray(SPECIES, g, (a + from[0] - 1) * rows + t + i);
+                DoubleVector p = DoubleVector.fromArray(SPECIES, g, (a + half[0]) * rows + t + i);
+                DoubleVector q = DoubleVector.fromArray(SPECIES, g, (a - half[0] - 1) * rows + t + i);
                 self = p.mul(p).sub(q.mul(q));
                 sum = p.sub(q);
             }
             DoubleVector squares = self;
             DoubleVector twice = DoubleVector.zero(SPECIES);
             for (int j = first; j < upper.length; j++) {
-                int in = (a + to[j]) * rows + t + i;
-                int out = (a + from[j] - 1) * rows + t + i;
+                int in = (a + half[j]) * rows + t + i;
+                int out = (a - half[j] - 1) * rows + t + i;
                 DoubleVector ip = DoubleVector.fromArray(SPECIES, g, in + upper[j]);
                 DoubleVector iq = DoubleVector.fromArray(SPECIES, g, in + lower[j]);
                 DoubleVector op = DoubleVector.fromArray(SPECIES, g, out + upper[j]);
