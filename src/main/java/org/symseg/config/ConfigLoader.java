@@ -39,7 +39,7 @@ public final class ConfigLoader {
             // a model saved with all of its descriptor settings lacks one only if an earlier
             // version of symseg, whose descriptors differed, fitted it
             if (!modelSettings.containsKey(key)) {
-                throw new ConfigException("the model was fitted by an earlier symseg, without the descriptor setting "
+                throw new ConfigException("--model: fitted by an earlier symseg, without the descriptor setting "
                         + key + " " + theirs.get(key) + "; fit it again");
             }
         }

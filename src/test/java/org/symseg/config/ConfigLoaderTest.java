@@ -88,7 +88,7 @@ class ConfigLoaderTest {
         earlier.remove("mirror-grid");
         ConfigException refused = assertThrows(ConfigException.class,
                 () -> ConfigLoader.loadForModel(earlier, null, Map.of()));
-        assertEquals("the model was fitted by an earlier symseg, without the descriptor setting mirror-grid "
+        assertEquals("--model: fitted by an earlier symseg, without the descriptor setting mirror-grid "
                 + "turned; fit it again", refused.getMessage());
     }
 
