@@ -11,7 +11,7 @@ class MirrorLineScoresTest {
     private static final int RADIUS = 5;
 
     /** An image of random 16-bit values, a flat corner and a corner at the 16-bit maximum. */
-    private static QuantizedImage image(int width, int height) {
+    static QuantizedImage image(int width, int height) {
         Random random = new Random(11);
         int[] pixels = new int[width * height];
         for (int y = 0; y < height; y++) {
@@ -27,16 +27,20 @@ class MirrorLineScoresTest {
      * The disk's samples paired by brute force: every grid point within the radius of the centre
      * (on row t, or half-way to row t + 1) with its mirror image across the line, in long.
      */
-    private static float bruteForce(MirrorGrid grid, int a, int t, boolean between) {
+    static float bruteForce(MirrorGrid grid, int a, int t, boolean between) {
+        return bruteForce(grid, a, t, between, RADIUS);
+    }
+
+    static float bruteForce(MirrorGrid grid, int a, int t, boolean between, int radius) {
         long n = 0;
         long s = 0;
         long ss = 0;
         long c = 0;
         int h = between ? 1 : 0;
-        for (int d = -RADIUS; d <= RADIUS; d++) {
-            for (int m = -RADIUS; m <= RADIUS + h; m++) {
+        for (int d = -radius; d <= radius; d++) {
+            for (int m = -radius; m <= radius + h; m++) {
                 // in half rows: the sample lies 2m - h half rows out
-                if (4 * d * d + (2 * m - h) * (2 * m - h) > 4 * RADIUS * RADIUS) {
+                if (4 * d * d + (2 * m - h) * (2 * m - h) > 4 * radius * radius) {
                     continue;
                 }
                 long p = (long) grid.samples[(a + d) * grid.countT + t + m];

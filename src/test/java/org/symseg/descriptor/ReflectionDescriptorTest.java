@@ -46,6 +46,47 @@ class ReflectionDescriptorTest {
         assertTrue(scores[1] < 0.8, "mirror at 22.5: " + scores[1]);
     }
 
+    /**
+     * A point's value for a mirror is the best brute-force score over the window of grid points
+     * around the grid point nearest it, on the rows and half a row before them, in a region placed
+     * anywhere in the frame.
+     */
+    @Test
+    void pooledValuesAreTheBestScoreOfTheTurnedWindow() {
+        int radius = 5;
+        int h = 3;
+        int lines = 5;
+        QuantizedImage image = MirrorLineScoresTest.image(120, 110).placedAt(37, 52);
+        ReflectionDescriptor descriptor = new ReflectionDescriptor(radius, 2 * h + 1, lines);
+        int reach = descriptor.reach();
+        int[] xs = {reach, reach + 9, 120 - 1 - reach};
+        int[] ys = {reach, reach + 4, 110 - 1 - reach};
+        float[] out = at(descriptor, image, xs, ys);
+        for (int o = 0; o < lines; o++) {
+            double turn = StrictMath.toRadians(180.0 * o / lines);
+            double cos = StrictMath.cos(turn);
+            double sin = StrictMath.sin(turn);
+            for (int j = 0; j < ys.length; j++) {
+                for (int i = 0; i < xs.length; i++) {
+                    double x = xs[i] + 37;
+                    double y = ys[j] + 52;
+                    int side = 2 * h + 2 * radius + 3;
+                    int first = h + radius + 1;
+                    MirrorGrid grid = new MirrorGrid(image, cos, sin, (int) Math.round(x * cos + y * sin) - first,
+                            side, (int) Math.round(y * cos - x * sin) - first, side, 16);
+                    float best = Float.NEGATIVE_INFINITY;
+                    for (int a = first - h; a <= first + h; a++) {
+                        for (int t = first - h; t <= first + h; t++) {
+                            best = Math.max(best, MirrorLineScoresTest.bruteForce(grid, a, t, false, radius));
+                            best = Math.max(best, MirrorLineScoresTest.bruteForce(grid, a, t - 1, true, radius));
+                        }
+                    }
+                    assertEquals(best, out[(j * xs.length + i) * lines + o], "mirror " + o + ", point " + i + ", " + j);
+                }
+            }
+        }
+    }
+
     @Test
     void flatPatchScoresZero() {
         int[] pixels = new int[60 * 60];
