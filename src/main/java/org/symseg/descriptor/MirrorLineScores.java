@@ -15,7 +15,8 @@ package org.symseg.descriptor;
  */
 final class MirrorLineScores {
 
-    private static final int STRIP = 64;
+    /** Neighbouring disks along t whose sums are slid together. */
+    static final int STRIP = 64;
 
     /**
      * The disk's rows in mirror pairs: per pair, the offsets from t of its upper and lower row,

@@ -157,11 +157,25 @@ public final class ReflectionDescriptor implements Descriptor {
         int countT = spanT + 2 * r;
         scratch.fit(countA * countT, spanT);
         MirrorGrid grid = new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, scale, scratch.samples);
-        // each grid point's score is the better of the mirror lines along its row and half a row before
+        // each grid point's score is the better of the mirror lines along its row and half a row
+        // before; only the columns some window covers on a strip's rows are scored (the turned box
+        // of the points holds up to twice as many grid points as their windows)
         float[] scores = scratch.scores;
         java.util.Arrays.fill(scores, 0, countA * countT, Float.NEGATIVE_INFINITY);
-        onRows.keepBetter(grid, r + 1, r + 1 + spanA, r, r + spanT, scores, 0);
-        betweenRows.keepBetter(grid, r + 1, r + 1 + spanA, r - 1, r + spanT - 1, scores, 1);
+        int[][] covered = coveredColumns(centreA, centreT, firstA, firstT, countT);
+        for (int t = r; t < r + spanT; t += MirrorLineScores.STRIP) {
+            int end = Math.min(t + MirrorLineScores.STRIP, r + spanT);
+            int low = Integer.MAX_VALUE;
+            int high = Integer.MIN_VALUE;
+            for (int it = t; it < end; it++) {
+                low = Math.min(low, covered[0][it]);
+                high = Math.max(high, covered[1][it]);
+            }
+            if (low <= high) {
+                onRows.keepBetter(grid, low, high + 1, t, end, scores, 0);
+                betweenRows.keepBetter(grid, low, high + 1, t - 1, end - 1, scores, 1);
+            }
+        }
         float[] across = scratch.maxima;
         maximaAcross(scores, countT, r + 1, r + 1 + spanA, r, r + spanT, h, scratch);
         for (int p = 0; p < points; p++) {
@@ -173,6 +187,24 @@ public final class ReflectionDescriptor implements Descriptor {
             }
             out[p * degrees.length + o] = best;
         }
+    }
+
+    /** Per grid row, the first and last grid column of the points' windows there. */
+    private int[][] coveredColumns(int[] centreA, int[] centreT, int firstA, int firstT, int countT) {
+        int h = poolHalf;
+        int[] low = new int[countT];
+        int[] high = new int[countT];
+        java.util.Arrays.fill(low, Integer.MAX_VALUE);
+        java.util.Arrays.fill(high, Integer.MIN_VALUE);
+        for (int p = 0; p < centreA.length; p++) {
+            int ia = centreA[p] - firstA;
+            int it = centreT[p] - firstT;
+            for (int t = it - h; t <= it + h; t++) {
+                low[t] = Math.min(low[t], ia - h);
+                high[t] = Math.max(high[t], ia + h);
+            }
+        }
+        return new int[][] {low, high};
     }
 
     /**
