@@ -20,12 +20,22 @@ final class MirrorGrid {
 
     MirrorGrid(QuantizedImage image, double cos, double sin, int firstA, int countA, int firstT, int countT,
             double scale) {
-        this(image, cos, sin, firstA, countA, firstT, countT, scale, new double[countA * countT]);
+        this(image, cos, sin, firstA, countA, firstT, countT, scale, new double[countA * countT],
+                new int[countA], filled(countA, countT));
     }
 
-    /** The same into {@code samples}, whose first countA * countT values it overwrites. */
+    private static int[] filled(int length, int value) {
+        int[] values = new int[length];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    /**
+     * The same into {@code samples}, only rows [tFrom[ia], tTo[ia]) of each column ia: the others
+     * keep what they held.
+     */
     MirrorGrid(QuantizedImage image, double cos, double sin, int firstA, int countA, int firstT, int countT,
-            double scale, double[] samples) {
+            double scale, double[] samples, int[] tFrom, int[] tTo) {
         this.countA = countA;
         this.countT = countT;
         this.samples = samples;
@@ -34,7 +44,7 @@ final class MirrorGrid {
         int height = image.height();
         for (int ia = 0; ia < countA; ia++) {
             int a = firstA + ia;
-            for (int it = 0; it < countT; it++) {
+            for (int it = tFrom[ia]; it < tTo[ia]; it++) {
                 int t = firstT + it;
                 double x = a * cos - t * sin;
                 double y = a * sin + t * cos;

@@ -156,24 +156,41 @@ public final class ReflectionDescriptor implements Descriptor {
         int countA = spanA + 2 * r + 1;
         int countT = spanT + 2 * r;
         scratch.fit(countA * countT, spanT);
-        MirrorGrid grid = new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, scale, scratch.samples);
         // each grid point's score is the better of the mirror lines along its row and half a row
-        // before; only the columns some window covers on a strip's rows are scored (the turned box
-        // of the points holds up to twice as many grid points as their windows)
+        // before; only the columns some window covers on a strip's rows are scored, and only the
+        // samples their disks read are taken (the turned box of the points holds up to twice as
+        // many grid points as their windows)
+        int[][] covered = coveredColumns(centreA, centreT, firstA, firstT, countT);
+        int strips = (spanT + MirrorLineScores.STRIP - 1) / MirrorLineScores.STRIP;
+        int[] low = new int[strips];
+        int[] high = new int[strips];
+        int[] tFrom = new int[countA];
+        int[] tTo = new int[countA];
+        java.util.Arrays.fill(tFrom, countT);
+        for (int k = 0; k < strips; k++) {
+            int t = r + k * MirrorLineScores.STRIP;
+            int end = Math.min(t + MirrorLineScores.STRIP, r + spanT);
+            low[k] = Integer.MAX_VALUE;
+            high[k] = Integer.MIN_VALUE;
+            for (int it = t; it < end; it++) {
+                low[k] = Math.min(low[k], covered[0][it]);
+                high[k] = Math.max(high[k], covered[1][it]);
+            }
+            for (int ia = low[k] - r; ia <= high[k] + r; ia++) {
+                tFrom[ia] = Math.min(tFrom[ia], t - r);
+                tTo[ia] = Math.max(tTo[ia], end + r);
+            }
+        }
+        MirrorGrid grid = new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, scale, scratch.samples,
+                tFrom, tTo);
         float[] scores = scratch.scores;
         java.util.Arrays.fill(scores, 0, countA * countT, Float.NEGATIVE_INFINITY);
-        int[][] covered = coveredColumns(centreA, centreT, firstA, firstT, countT);
-        for (int t = r; t < r + spanT; t += MirrorLineScores.STRIP) {
+        for (int k = 0; k < strips; k++) {
+            int t = r + k * MirrorLineScores.STRIP;
             int end = Math.min(t + MirrorLineScores.STRIP, r + spanT);
-            int low = Integer.MAX_VALUE;
-            int high = Integer.MIN_VALUE;
-            for (int it = t; it < end; it++) {
-                low = Math.min(low, covered[0][it]);
-                high = Math.max(high, covered[1][it]);
-            }
-            if (low <= high) {
-                onRows.keepBetter(grid, low, high + 1, t, end, scores, 0);
-                betweenRows.keepBetter(grid, low, high + 1, t - 1, end - 1, scores, 1);
+            if (low[k] <= high[k]) {
+                onRows.keepBetter(grid, low[k], high[k] + 1, t, end, scores, 0);
+                betweenRows.keepBetter(grid, low[k], high[k] + 1, t - 1, end - 1, scores, 1);
             }
         }
         float[] across = scratch.maxima;
