@@ -127,117 +127,53 @@ public final class ReflectionDescriptor implements Descriptor {
             int[] xs, int[] ys, float[] out, Scratch scratch) {
         double cos = cos(degrees[o]);
         double sin = sin(degrees[o]);
-        int points = xs.length * ys.length;
-        int[] centreA = new int[points];
-        int[] centreT = new int[points];
-        int minA = Integer.MAX_VALUE;
-        int maxA = Integer.MIN_VALUE;
-        int minT = Integer.MAX_VALUE;
-        int maxT = Integer.MIN_VALUE;
-        for (int j = 0; j < ys.length; j++) {
-            for (int i = 0; i < xs.length; i++) {
-                double x = xs[i] + image.originX();
-                double y = ys[j] + image.originY();
-                int p = j * xs.length + i;
-                centreA[p] = (int) Math.round(x * cos + y * sin);
-                centreT[p] = (int) Math.round(y * cos - x * sin);
-                minA = Math.min(minA, centreA[p]);
-                maxA = Math.max(maxA, centreA[p]);
-                minT = Math.min(minT, centreT[p]);
-                maxT = Math.max(maxT, centreT[p]);
-            }
-        }
         int h = poolHalf;
-        int r = radius;
-        int firstA = minA - h - r - 1;
-        int firstT = minT - h - r;
-        int spanA = maxA - minA + 2 * h + 1;
-        int spanT = maxT - minT + 2 * h + 1;
-        int countA = spanA + 2 * r + 1;
-        int countT = spanT + 2 * r;
-        scratch.fit(countA * countT, spanT);
-        // each grid point's score is the better of the mirror lines along its row and half a row
-        // before; only the columns some window covers on a strip's rows are scored, and only the
-        // samples their disks read are taken (the turned box of the points holds up to twice as
-        // many grid points as their windows)
-        int[][] covered = coveredColumns(centreA, centreT, firstA, firstT, countT);
-        int strips = (spanT + MirrorLineScores.STRIP - 1) / MirrorLineScores.STRIP;
-        int[] low = new int[strips];
-        int[] high = new int[strips];
-        int[] tFrom = new int[countA];
-        int[] tTo = new int[countA];
-        java.util.Arrays.fill(tFrom, countT);
-        for (int k = 0; k < strips; k++) {
-            int t = r + k * MirrorLineScores.STRIP;
-            int end = Math.min(t + MirrorLineScores.STRIP, r + spanT);
-            low[k] = Integer.MAX_VALUE;
-            high[k] = Integer.MIN_VALUE;
-            for (int it = t; it < end; it++) {
-                low[k] = Math.min(low[k], covered[0][it]);
-                high[k] = Math.max(high[k], covered[1][it]);
-            }
-            for (int ia = low[k] - r; ia <= high[k] + r; ia++) {
-                tFrom[ia] = Math.min(tFrom[ia], t - r);
-                tTo[ia] = Math.max(tTo[ia], end + r);
-            }
-        }
-        MirrorGrid grid = new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, scale, scratch.samples,
-                tFrom, tTo);
+        TurnedWindows windows = new TurnedWindows(image, xs, ys, cos, sin, h, radius);
+        int countT = windows.countT;
+        scratch.fit(windows.countA * countT, windows.endRow - windows.firstRow);
+        MirrorGrid grid = new MirrorGrid(image, cos, sin, windows.firstA, windows.countA, windows.firstT, countT,
+                scale, scratch.samples, windows.readFrom, windows.readTo);
+        // each grid point's score is the better of the mirror lines along its row and half a row before
         float[] scores = scratch.scores;
-        java.util.Arrays.fill(scores, 0, countA * countT, Float.NEGATIVE_INFINITY);
-        for (int k = 0; k < strips; k++) {
-            int t = r + k * MirrorLineScores.STRIP;
-            int end = Math.min(t + MirrorLineScores.STRIP, r + spanT);
-            if (low[k] <= high[k]) {
-                onRows.keepBetter(grid, low[k], high[k] + 1, t, end, scores, 0);
-                betweenRows.keepBetter(grid, low[k], high[k] + 1, t - 1, end - 1, scores, 1);
+        java.util.Arrays.fill(scores, 0, windows.countA * countT, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < windows.strips(); k++) {
+            int first = windows.stripFirst[k];
+            int last = windows.stripLast[k];
+            if (first <= last) {
+                int start = windows.stripStart(k);
+                int end = windows.stripEnd(k);
+                onRows.keepBetter(grid, first, last + 1, start, end, scores, 0);
+                betweenRows.keepBetter(grid, first, last + 1, start - 1, end - 1, scores, 1);
             }
         }
+        maximaAcross(scores, countT, windows, h, scratch);
         float[] across = scratch.maxima;
-        maximaAcross(scores, countT, r + 1, r + 1 + spanA, r, r + spanT, h, scratch);
-        for (int p = 0; p < points; p++) {
-            int ia = centreA[p] - firstA;
-            int it = centreT[p] - firstT;
+        for (int p = 0; p < windows.centreA.length; p++) {
+            int ia = windows.centreA[p];
+            int it = windows.centreT[p];
             float best = Float.NEGATIVE_INFINITY;
             for (int a = ia - h; a <= ia + h; a++) {
-                best = Math.max(best, across[a * grid.countT + it]);
+                best = Math.max(best, across[a * countT + it]);
             }
             out[p * degrees.length + o] = best;
         }
     }
 
-    /** Per grid row, the first and last grid column of the points' windows there. */
-    private int[][] coveredColumns(int[] centreA, int[] centreT, int firstA, int firstT, int countT) {
-        int h = poolHalf;
-        int[] low = new int[countT];
-        int[] high = new int[countT];
-        java.util.Arrays.fill(low, Integer.MAX_VALUE);
-        java.util.Arrays.fill(high, Integer.MIN_VALUE);
-        for (int p = 0; p < centreA.length; p++) {
-            int ia = centreA[p] - firstA;
-            int it = centreT[p] - firstT;
-            for (int t = it - h; t <= it + h; t++) {
-                low[t] = Math.min(low[t], ia - h);
-                high[t] = Math.max(high[t], ia + h);
-            }
-        }
-        return new int[][] {low, high};
-    }
-
     /**
-     * Per grid point of the range, the maximum of the scores within h along t, into
+     * Per scored grid point, the maximum of the scores within h along t, into
      * {@code scratch.maxima}: from the running maxima from the start and to the end of blocks of
      * 2h + 1, of which any window spans two.
      */
-    private static void maximaAcross(float[] scores, int countT, int aFrom, int aTo, int tFrom, int tTo, int h,
-            Scratch scratch) {
+    private static void maximaAcross(float[] scores, int countT, TurnedWindows windows, int h, Scratch scratch) {
         float[] maxima = scratch.maxima;
         float[] fromStart = scratch.fromStart;
         float[] toEnd = scratch.toEnd;
         int block = 2 * h + 1;
-        int length = tTo - tFrom;
-        for (int a = aFrom; a < aTo; a++) {
-            int row = a * countT + tFrom;
+        int length = windows.endRow - windows.firstRow;
+        int firstColumn = java.util.Arrays.stream(windows.stripFirst).min().orElseThrow();
+        int lastColumn = java.util.Arrays.stream(windows.stripLast).max().orElseThrow();
+        for (int a = firstColumn; a <= lastColumn; a++) {
+            int row = a * countT + windows.firstRow;
             for (int start = 0; start < length; start += block) {
                 int end = Math.min(start + block, length);
                 fromStart[start] = scores[row + start];
