@@ -100,7 +100,10 @@ labels() {
     > /dev/null 2>> "$work/labels.err"
   # the last commit whose reflection descriptor sampled the pixel grid (its submit/symseg builds it)
   git worktree prune
-  git worktree add --detach "$work/pixel-grid" "$pixel_grid" > /dev/null 2>> "$work/labels.err"
+  if ! git worktree add --detach "$work/pixel-grid" "$pixel_grid" > /dev/null 2>> "$work/labels.err"; then
+    echo "reflection labels: commit $pixel_grid is not in this clone (a shallow one?); see $work/labels.err"
+    return 0
+  fi
   "$work/pixel-grid/submit/symseg" segment "$image" --descriptor reflection "${settings[@]}" \
     --out "$work/pixel" --quiet > /dev/null 2>> "$work/labels.err"
   git worktree remove --force "$work/pixel-grid"
