@@ -32,41 +32,35 @@ final class MirrorLineScores {
 
     /**
      * Disks of {@code radius}: the grid points within the radius of the centre, which lies on
-     * grid point (a, t) or half-way to row t + 1 ({@code betweenRows}). {@code simd}: whether the
-     * sliding step runs in SIMD ({@link CpuFeatures#vectors}).
+     * grid point (a, t) or half-way to row t + 1 ({@code betweenRows}), as {@link Disk} has them
+     * (its rows along t). {@code simd}: whether the sliding step runs in SIMD
+     * ({@link CpuFeatures#vectors}).
      */
     MirrorLineScores(int radius, boolean betweenRows, boolean simd) {
+        Disk disk = Disk.of(radius, false, betweenRows);
         int hr = betweenRows ? 1 : 0;
-        java.util.List<int[]> pairs = new java.util.ArrayList<>();
-        long n = 0;
-        for (int j = 0; j <= radius; j++) {
-            // in half pixels, to stay in integers: the rows lie 2j + hr half rows out
-            int across = 2 * j + hr;
-            if (!inDisk(0, across, radius)) {
-                continue; // between rows, the outermost row lies past the radius
-            }
-            int half = 0;
-            while (inDisk(2 * (half + 1), across, radius)) {
-                half++;
-            }
-            int upper = j + hr;
-            int lower = -j;
-            pairs.add(new int[] {upper, lower, half});
-            n += (upper == lower ? 1 : 2) * (2L * half + 1);
-        }
-        int[][] columns = new int[3][pairs.size()];
-        for (int j = 0; j < pairs.size(); j++) {
-            for (int k = 0; k < 3; k++) {
-                columns[k][j] = pairs.get(j)[k];
+        // row v pairs with row hr - v; the upper rows of the pairs are v = hr .. radius + hr
+        int[] half = new int[radius + 1];
+        java.util.Arrays.fill(half, -1);
+        for (int k = 0; k < disk.size(); k++) {
+            int v = disk.v(k) - hr;
+            if (v >= 0) {
+                half[v] = Math.max(half[v], Math.abs(disk.u(k)));
             }
         }
-        this.rows = new Rows(columns[0], columns[1], columns[2], !betweenRows);
-        this.count = n;
+        int pairs = 0;
+        while (pairs <= radius && half[pairs] >= 0) {
+            pairs++;
+        }
+        int[] upper = new int[pairs];
+        int[] lower = new int[pairs];
+        for (int j = 0; j < pairs; j++) {
+            upper[j] = j + hr;
+            lower[j] = -j;
+        }
+        this.rows = new Rows(upper, lower, java.util.Arrays.copyOf(half, pairs), !betweenRows);
+        this.count = disk.size();
         this.simd = simd;
-    }
-
-    private static boolean inDisk(int along, int across, int radius) {
-        return along * along + across * across <= 4 * radius * radius;
     }
 
     /** Samples in the disk. */

@@ -93,24 +93,11 @@ final class PeakPooling {
     void markAll(int[] xs, int[] ys, float[] out, int ops) {
         int nx = xs.length;
         rowMax = new float[bh * nx];
-        // a span of 2h + 1 columns is the tail of one block of that width and the head of the
-        // next: two running maxima per row, not a scan of every span
-        int width = 2 * h + 1;
-        float[] fromBlockStart = new float[bw];
-        float[] toBlockEnd = new float[bw];
+        WindowMaxima spans = new WindowMaxima(h);
         for (int y = 0; y < bh; y++) {
-            int row = base + y * bw;
-            for (int x = 0; x < bw; x++) {
-                fromBlockStart[x] = x % width == 0 ? plane[row + x]
-                        : Math.max(fromBlockStart[x - 1], plane[row + x]);
-            }
-            for (int x = bw - 1; x >= 0; x--) {
-                toBlockEnd[x] = x % width == width - 1 || x == bw - 1 ? plane[row + x]
-                        : Math.max(toBlockEnd[x + 1], plane[row + x]);
-            }
+            spans.of(plane, base + y * bw, bw);
             for (int i = 0; i < nx; i++) {
-                int cx = xs[i] - bx;
-                rowMax[y * nx + i] = Math.max(toBlockEnd[cx - h], fromBlockStart[cx + h]);
+                rowMax[y * nx + i] = spans.around(xs[i] - bx);
             }
         }
         findFirstInside(xs);

@@ -84,7 +84,7 @@ public final class ReflectionDescriptor implements Descriptor {
         boolean simd = CpuFeatures.vectors();
         MirrorLineScores onRows = new MirrorLineScores(radius, false, simd);
         MirrorLineScores betweenRows = new MirrorLineScores(radius, true, simd);
-        Scratch scratch = new Scratch();
+        Scratch scratch = new Scratch(poolHalf);
         for (int o = 0; o < degrees.length; o++) {
             pool(image, onRows, betweenRows, o, xs, ys, out, scratch);
         }
@@ -95,18 +95,17 @@ public final class ReflectionDescriptor implements Descriptor {
         double[] samples = new double[0];
         float[] scores = new float[0];
         float[] maxima = new float[0];
-        float[] fromStart = new float[0];
-        float[] toEnd = new float[0];
+        final WindowMaxima spans;
 
-        void fit(int size, int length) {
+        Scratch(int h) {
+            spans = new WindowMaxima(h);
+        }
+
+        void fit(int size) {
             if (samples.length < size) {
                 samples = new double[size];
                 scores = new float[size];
                 maxima = new float[size];
-            }
-            if (fromStart.length < length) {
-                fromStart = new float[length];
-                toEnd = new float[length];
             }
         }
     }
@@ -130,7 +129,7 @@ public final class ReflectionDescriptor implements Descriptor {
         int h = poolHalf;
         TurnedWindows windows = new TurnedWindows(image, xs, ys, cos, sin, h, radius);
         int countT = windows.countT;
-        scratch.fit(windows.countA * countT, windows.endRow - windows.firstRow);
+        scratch.fit(windows.countA * countT);
         MirrorGrid grid = new MirrorGrid(image, cos, sin, windows.firstA, windows.countA, windows.firstT, countT,
                 scale, scratch.samples, windows.readFrom, windows.readTo);
         // each grid point's score is the better of the mirror lines along its row and half a row before
@@ -160,33 +159,19 @@ public final class ReflectionDescriptor implements Descriptor {
     }
 
     /**
-     * Per scored grid point, the maximum of the scores within h along t, into
-     * {@code scratch.maxima}: from the running maxima from the start and to the end of blocks of
-     * 2h + 1, of which any window spans two.
+     * Per grid point of the windows' columns, the maximum of the scores within h along t, into
+     * {@code scratch.maxima}.
      */
     private static void maximaAcross(float[] scores, int countT, TurnedWindows windows, int h, Scratch scratch) {
-        float[] maxima = scratch.maxima;
-        float[] fromStart = scratch.fromStart;
-        float[] toEnd = scratch.toEnd;
-        int block = 2 * h + 1;
         int length = windows.endRow - windows.firstRow;
         int firstColumn = java.util.Arrays.stream(windows.stripFirst).min().orElseThrow();
         int lastColumn = java.util.Arrays.stream(windows.stripLast).max().orElseThrow();
+        WindowMaxima spans = scratch.spans;
         for (int a = firstColumn; a <= lastColumn; a++) {
             int row = a * countT + windows.firstRow;
-            for (int start = 0; start < length; start += block) {
-                int end = Math.min(start + block, length);
-                fromStart[start] = scores[row + start];
-                for (int i = start + 1; i < end; i++) {
-                    fromStart[i] = Math.max(fromStart[i - 1], scores[row + i]);
-                }
-                toEnd[end - 1] = scores[row + end - 1];
-                for (int i = end - 2; i >= start; i--) {
-                    toEnd[i] = Math.max(toEnd[i + 1], scores[row + i]);
-                }
-            }
+            spans.of(scores, row, length);
             for (int i = h; i < length - h; i++) {
-                maxima[row + i] = Math.max(toEnd[i - h], fromStart[i + h]);
+                scratch.maxima[row + i] = spans.around(i);
             }
         }
     }
