@@ -7,6 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MirrorLineScores}'s sliding step in SIMD, a vector of neighbouring disks along t at a
  * time, their sums held in registers across all rows. The sums are whole numbers, so the lanes'
  * order of adding gives the scalar step's bits. Loaded only where {@link CpuFeatures#vectors}.
+ *
+ * <p>No running sum is the receiver of an operation, only an argument (new terms first, then
+ * {@code .add(sum)}), and each store starts from a fresh load: where C2 has used up its class
+ * speculation, a sum as receiver stays the vector API's boxed Java code for the JVM's life
+ * (BENCHMARKS.md, "The kernels' rare slowdown"). Here that made one JVM in two 4 times slower.
  */
 final class VectorMirrorRows {
 
@@ -43,11 +48,11 @@ final class VectorMirrorRows {
                 DoubleVector iq = DoubleVector.fromArray(SPECIES, g, in + lower[j]);
                 DoubleVector op = DoubleVector.fromArray(SPECIES, g, out + upper[j]);
                 DoubleVector oq = DoubleVector.fromArray(SPECIES, g, out + lower[j]);
-                twice = twice.add(ip.mul(iq)).sub(op.mul(oq));
-                sum = sum.add(ip.add(iq)).sub(op.add(oq));
-                squares = squares.add(ip.mul(ip)).add(iq.mul(iq)).sub(op.mul(op)).sub(oq.mul(oq));
+                twice = ip.mul(iq).sub(op.mul(oq)).add(twice);
+                sum = ip.add(iq).sub(op.add(oq)).add(sum);
+                squares = ip.mul(ip).add(iq.mul(iq)).sub(op.mul(op)).sub(oq.mul(oq)).add(squares);
             }
-            DoubleVector.fromArray(SPECIES, c, i).add(self).add(twice.add(twice)).intoArray(c, i);
+            DoubleVector.fromArray(SPECIES, c, i).add(self).add(twice).add(twice).intoArray(c, i);
             DoubleVector.fromArray(SPECIES, s, i).add(sum).intoArray(s, i);
             DoubleVector.fromArray(SPECIES, ss, i).add(squares).intoArray(ss, i);
         }
