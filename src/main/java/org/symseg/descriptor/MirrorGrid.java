@@ -18,21 +18,10 @@ final class MirrorGrid {
     /** Sample at grid point (firstA + ia, firstT + it) at {@code samples[ia * countT + it]}. */
     final double[] samples;
 
-    MirrorGrid(QuantizedImage image, double cos, double sin, int firstA, int countA, int firstT, int countT,
-            double scale) {
-        this(image, cos, sin, firstA, countA, firstT, countT, scale, new double[countA * countT],
-                new int[countA], filled(countA, countT));
-    }
-
-    private static int[] filled(int length, int value) {
-        int[] values = new int[length];
-        java.util.Arrays.fill(values, value);
-        return values;
-    }
-
     /**
-     * The same into {@code samples}, only rows [tFrom[ia], tTo[ia]) of each column ia: the others
-     * keep what they held.
+     * Grid points (firstA + ia, firstT + it) for ia below countA, it below countT, into
+     * {@code samples}: only rows [tFrom[ia], tTo[ia]) of each column ia, the others keep what they
+     * held.
      */
     MirrorGrid(QuantizedImage image, double cos, double sin, int firstA, int countA, int firstT, int countT,
             double scale, double[] samples, int[] tFrom, int[] tTo) {

@@ -63,11 +63,6 @@ final class MirrorLineScores {
         this.simd = simd;
     }
 
-    /** Samples in the disk. */
-    long count() {
-        return count;
-    }
-
     /**
      * Scores at grid indices ia in [aFrom, aTo), it in [tFrom, tTo): each kept in
      * {@code out[ia * countT + it + shift]} where it beats what that holds. The disks must lie in

@@ -50,8 +50,7 @@ public final class ReflectionDescriptor implements Descriptor {
         }
         // n times a sum of squares must fit a long, n * 65535 * scale <= 2^31, and with the scale
         // at most 16 every sum stays below 2^53, exact in double
-        long n = Math.max(new MirrorLineScores(radius, false, false).count(),
-                new MirrorLineScores(radius, true, false).count());
+        long n = Math.max(Disk.of(radius).size(), Disk.of(radius, false, true).size());
         double scale = FINEST;
         while (scale > 1 && n * 65535.0 * scale > 0x1p31) {
             scale /= 2;
@@ -164,10 +163,8 @@ public final class ReflectionDescriptor implements Descriptor {
      */
     private static void maximaAcross(float[] scores, int countT, TurnedWindows windows, int h, Scratch scratch) {
         int length = windows.endRow - windows.firstRow;
-        int firstColumn = java.util.Arrays.stream(windows.stripFirst).min().orElseThrow();
-        int lastColumn = java.util.Arrays.stream(windows.stripLast).max().orElseThrow();
         WindowMaxima spans = scratch.spans;
-        for (int a = firstColumn; a <= lastColumn; a++) {
+        for (int a = windows.firstColumn(); a <= windows.lastColumn(); a++) {
             int row = a * countT + windows.firstRow;
             spans.of(scores, row, length);
             for (int i = h; i < length - h; i++) {

@@ -89,6 +89,16 @@ final class TurnedWindows {
         }
     }
 
+    /** The first column any strip scores. */
+    int firstColumn() {
+        return Arrays.stream(stripFirst).min().orElseThrow();
+    }
+
+    /** The last column any strip scores. */
+    int lastColumn() {
+        return Arrays.stream(stripLast).max().orElseThrow();
+    }
+
     int strips() {
         return stripFirst.length;
     }

@@ -10,6 +10,15 @@ class MirrorLineScoresTest {
 
     private static final int RADIUS = 5;
 
+    /** Every point of a countA x countT grid, at a sixteenth of a grey level. */
+    static MirrorGrid whole(QuantizedImage image, double cos, double sin, int firstA, int countA, int firstT,
+            int countT) {
+        int[] to = new int[countA];
+        java.util.Arrays.fill(to, countT);
+        return new MirrorGrid(image, cos, sin, firstA, countA, firstT, countT, 16, new double[countA * countT],
+                new int[countA], to);
+    }
+
     /** An image of random 16-bit values, a flat corner and a corner at the 16-bit maximum. */
     static QuantizedImage image(int width, int height) {
         Random random = new Random(11);
@@ -63,7 +72,7 @@ class MirrorLineScoresTest {
     void runningSumsGiveTheBruteForceScores() {
         QuantizedImage image = image(150, 140);
         double turn = Math.toRadians(36);
-        MirrorGrid grid = new MirrorGrid(image, Math.cos(turn), Math.sin(turn), 40, 100, -40, 100, 16);
+        MirrorGrid grid = whole(image, Math.cos(turn), Math.sin(turn), 40, 100, -40, 100);
         for (boolean between : new boolean[] {false, true}) {
             for (boolean simd : new boolean[] {false, CpuFeatures.vectors()}) {
                 MirrorLineScores kernel = new MirrorLineScores(RADIUS, between, simd);
@@ -86,14 +95,14 @@ class MirrorLineScoresTest {
     void samplesOutsideTheImageAreZeroAndSamplesOnPixelsAreExact() {
         QuantizedImage image = image(60, 50).placedAt(100, 200);
         // at 0 degrees grid point (a, t) is pixel (a, t) of the frame
-        MirrorGrid grid = new MirrorGrid(image, 1, 0, 95, 70, 195, 60, 16);
+        MirrorGrid grid = whole(image, 1, 0, 95, 70, 195, 60);
         assertEquals(0.0, grid.samples[0]);
         assertEquals(16.0 * image.at(3, 4), grid.samples[(103 - 95) * grid.countT + 204 - 195]);
     }
 
     @Test
     void disksMustStayInTheGrid() {
-        MirrorGrid grid = new MirrorGrid(image(40, 40), 1, 0, 0, 30, 0, 30, 16);
+        MirrorGrid grid = whole(image(40, 40), 1, 0, 0, 30, 0, 30);
         MirrorLineScores kernel = new MirrorLineScores(RADIUS, false, false);
         float[] out = new float[30 * 30];
         assertThrows(IllegalArgumentException.class, () -> kernel.keepBetter(grid, RADIUS - 1, 10, RADIUS, 10, out, 0));

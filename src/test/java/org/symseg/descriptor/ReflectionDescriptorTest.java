@@ -72,8 +72,8 @@ class ReflectionDescriptorTest {
                     double y = ys[j] + 52;
                     int side = 2 * h + 2 * radius + 3;
                     int first = h + radius + 1;
-                    MirrorGrid grid = new MirrorGrid(image, cos, sin, (int) Math.round(x * cos + y * sin) - first,
-                            side, (int) Math.round(y * cos - x * sin) - first, side, 16);
+                    MirrorGrid grid = MirrorLineScoresTest.whole(image, cos, sin, (int) Math.round(x * cos + y * sin) - first,
+                            side, (int) Math.round(y * cos - x * sin) - first, side);
                     float best = Float.NEGATIVE_INFINITY;
                     for (int a = first - h; a <= first + h; a++) {
                         for (int t = first - h; t <= first + h; t++) {
@@ -100,7 +100,7 @@ class ReflectionDescriptorTest {
     void radiiUpToTheLargestKeepExactSumsAndLargerAreRefused() {
         int largest = ReflectionDescriptor.MAX_RADIUS;
         for (boolean between : new boolean[] {false, true}) {
-            assertTrue(new MirrorLineScores(largest, between, false).count() * 65535L <= 1L << 31);
+            assertTrue(Disk.of(largest, false, between).size() * 65535L <= 1L << 31);
         }
         assertEquals(10, new ReflectionDescriptor(largest, 3, 10).length());
         assertThrows(IllegalArgumentException.class, () -> new ReflectionDescriptor(largest + 1, 3, 10));
