@@ -19,6 +19,20 @@ interface ColumnProducts {
         }
     }
 
+    /**
+     * {@code sums[x] += v[in + x] - v[out + x]} and {@code squares[x] += v[in + x]^2 - v[out + x]^2}
+     * for {@code x < n}: column sums over a box's rows moved down by one row. Whole numbers whose
+     * sums stay below 2^53, so exact.
+     */
+    default void slide(double[] v, int in, int out, double[] sums, double[] squares, int n) {
+        for (int x = 0; x < n; x++) {
+            double a = v[in + x];
+            double b = v[out + x];
+            sums[x] += a - b;
+            squares[x] += a * a - b * b;
+        }
+    }
+
     /** One value at a time. C2 in JDK 17 does not turn this loop into SIMD by itself. */
     ColumnProducts SCALAR = new ColumnProducts() {
         @Override

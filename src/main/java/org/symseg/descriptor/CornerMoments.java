@@ -9,9 +9,10 @@ package org.symseg.descriptor;
  * <p>The points of a row are {@code step} pixels apart, so one shift reaches every step-th
  * corner of a row. Columns are stored grouped by their remainder modulo the step, so those
  * corners lie next to each other in memory: a shift reads whole cache lines, not one value in
- * each, and a row of points' corners as SIMD vectors ({@link PointScores}). Corners in columns or rows that no shift reaches
- * (remainders no shift has; 9 of 25 at the reference defaults, 16 of 25 at the Fe-Nb reach)
- * are left out.
+ * each, and a row of points' corners as SIMD vectors ({@link PointScores}). Corners in columns or
+ * rows that no shift reaches (remainders no shift has; 9 of 25 at the reference defaults, 16 of
+ * 25 at the Fe-Nb reach) are neither worked out nor stored. The sums come from
+ * {@link BoxMoments}, a row of corners at a time.
  */
 final class CornerMoments {
 
@@ -20,43 +21,76 @@ final class CornerMoments {
     private final double[] inverseDeviations;
     private final int x0;
     private final int y0;
-    private final int height;
-    private final int perGroup;
     private final int step;
+    private final int rowStep;
+    /** Per remainder of a column (row) modulo the step: its place among the reached ones, or -1. */
+    private final int[] groupOf;
+    private final int[] rowOf;
+    private final int rowsPerStep;
+    /** Reached rows kept per group, and corners per row of a group. */
+    private final int keptRows;
+    private final int perGroup;
 
-    /** The patches of side {@code size} at the points (xs, ys) moved by each of {@code shifts}. */
-    CornerMoments(SummedArea sum, SummedArea sumOfSquares, int size, int[] xs, int[] ys, ShiftSet shifts) {
+    /**
+     * The patches of side {@code size} at the points (xs, ys) moved by each of {@code shifts}, in
+     * an image of {@code width} x {@code height} pixels given as doubles.
+     */
+    CornerMoments(double[] values, int imageWidth, int imageHeight, int size, int[] xs, int[] ys,
+            ShiftSet shifts) {
         int p = size / 2;
         this.x0 = xs[0] - p - shifts.maxAbsX();
         this.y0 = ys[0] - p - shifts.maxAbsY();
         int width = xs[xs.length - 1] - xs[0] + 2 * shifts.maxAbsX() + 1;
-        this.height = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
+        int height = ys[ys.length - 1] - ys[0] + 2 * shifts.maxAbsY() + 1;
         this.step = step(xs);
-        this.perGroup = (width + step - 1) / step;
-        this.sums = new long[step * height * perGroup];
-        this.inverseDeviations = new double[sums.length];
-        int rowStep = step(ys);
-        boolean[] reachedColumn = new boolean[step];
-        boolean[] reachedRow = new boolean[rowStep];
+        this.rowStep = step(ys);
+        this.groupOf = new int[step];
+        this.rowOf = new int[rowStep];
+        java.util.Arrays.fill(groupOf, -1);
+        java.util.Arrays.fill(rowOf, -1);
         for (int s = 0; s < shifts.size(); s++) {
-            reachedColumn[(shifts.dx()[s] + shifts.maxAbsX()) % step] = true;
-            reachedRow[(shifts.dy()[s] + shifts.maxAbsY()) % rowStep] = true;
+            groupOf[(shifts.dx()[s] + shifts.maxAbsX()) % step] = 0;
+            rowOf[(shifts.dy()[s] + shifts.maxAbsY()) % rowStep] = 0;
         }
+        int groups = number(groupOf);
+        this.rowsPerStep = number(rowOf);
+        this.keptRows = (height + rowStep - 1) / rowStep * rowsPerStep;
+        this.perGroup = (width + step - 1) / step;
+        this.sums = new long[groups * keptRows * perGroup];
+        this.inverseDeviations = new double[sums.length];
+        int[] columns = java.util.stream.IntStream.range(0, width).filter(x -> groupOf[x % step] >= 0)
+                .map(x -> x0 + x).toArray();
+        BoxMoments boxes = new BoxMoments(values, imageWidth, imageHeight, size, columns);
+        int[] place = new int[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            place[c] = columnPlace(columns[c]);
+        }
+        long[] rowSums = new long[columns.length];
+        long[] rowSquares = new long[columns.length];
         long n = (long) size * size;
         for (int y = 0; y < height; y++) {
-            if (!reachedRow[y % rowStep]) {
+            if (rowOf[y % rowStep] < 0) {
                 continue;
             }
-            for (int x = 0; x < width; x++) {
-                if (!reachedColumn[x % step]) {
-                    continue;
-                }
-                long s = sum.box(x0 + x, y0 + y, size);
-                int at = index(x0 + x, y0 + y);
-                sums[at] = s;
-                inverseDeviations[at] = Pearson.inverseDeviation(n, sumOfSquares.box(x0 + x, y0 + y, size), s);
+            boxes.row(y0 + y, rowSums, rowSquares, 0);
+            int row = rowPlace(y0 + y);
+            for (int c = 0; c < columns.length; c++) {
+                int at = row + place[c];
+                sums[at] = rowSums[c];
+                inverseDeviations[at] = Pearson.inverseDeviation(n, rowSquares[c], rowSums[c]);
             }
         }
+    }
+
+    /** Numbers the marked (0) entries in order, leaving -1 as is; how many there are. */
+    private static int number(int[] marks) {
+        int count = 0;
+        for (int i = 0; i < marks.length; i++) {
+            if (marks[i] >= 0) {
+                marks[i] = count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -73,10 +107,22 @@ final class CornerMoments {
         return step;
     }
 
-    /** Where corner (x, y) is kept; the corner {@code step * i} pixels right of it is at index + i. */
+    /**
+     * Where corner (x, y) is kept; the corner {@code step * i} pixels right of it is at index + i.
+     * Only corners some shift reaches have a place.
+     */
     int index(int x, int y) {
+        return columnPlace(x) + rowPlace(y);
+    }
+
+    private int columnPlace(int x) {
         int rx = x - x0;
-        return ((rx % step) * height + y - y0) * perGroup + rx / step;
+        return groupOf[rx % step] * keptRows * perGroup + rx / step;
+    }
+
+    private int rowPlace(int y) {
+        int ry = y - y0;
+        return (ry / rowStep * rowsPerStep + rowOf[ry % rowStep]) * perGroup;
     }
 
     /** Every corner's patch sum, by {@link #index}. */

@@ -3,9 +3,9 @@ package org.symseg.descriptor;
 /**
  * Translation-symmetry descriptor (paper, Eq. 3): for each shift (m, n) of a {@link ShiftSet},
  * the Pearson correlation of the (2p+1) x (2p+1) patch at the point with the patch shifted by
- * (m, n). Patch sums come from summed-area tables ({@link CornerMoments}) and the cross terms
- * from {@link ShiftedProducts}, so the cost per shift and pixel does not depend on the patch
- * size.
+ * (m, n). Patch sums come from column sums moved down the rows ({@link BoxMoments},
+ * {@link CornerMoments}) and the cross terms from {@link ShiftedProducts}, so the cost per shift
+ * and pixel does not depend on the patch size.
  */
 public final class TranslationDescriptor implements Descriptor {
 
@@ -59,17 +59,17 @@ public final class TranslationDescriptor implements Descriptor {
         if (points == 0) {
             return;
         }
-        SummedArea[] tables = SummedArea.ofValuesAndSquares(image);
-        SummedArea sum = tables[0];
-        SummedArea sumSq = tables[1];
+        double[] values = image.asDoubles();
         long[] sa = new long[points];
-        double[] scaleA = new double[points];
+        long[] saa = new long[points];
+        BoxMoments own = new BoxMoments(values, image.width(), image.height(), size,
+                java.util.Arrays.stream(xs).map(x -> x - p).toArray());
         for (int j = 0; j < ys.length; j++) {
-            for (int i = 0; i < xs.length; i++) {
-                int k = j * xs.length + i;
-                sa[k] = sum.box(xs[i] - p, ys[j] - p, size);
-                scaleA[k] = Pearson.inverseDeviation(n, sumSq.box(xs[i] - p, ys[j] - p, size), sa[k]);
-            }
+            own.row(ys[j] - p, sa, saa, j * xs.length);
+        }
+        double[] scaleA = new double[points];
+        for (int k = 0; k < points; k++) {
+            scaleA[k] = Pearson.inverseDeviation(n, saa[k], sa[k]);
         }
         int nx = xs.length;
         int step = CornerMoments.step(xs);
@@ -77,11 +77,11 @@ public final class TranslationDescriptor implements Descriptor {
         for (int i = 0; i < nx; i++) {
             columnOffset[i] = (xs[i] - xs[0]) / step;
         }
-        CornerMoments corners = new CornerMoments(sum, sumSq, size, xs, ys, shifts);
+        CornerMoments corners = new CornerMoments(values, image.width(), image.height(), size, xs, ys, shifts);
         // scores are gathered shift by shift, then turned point by point once at the end
         float[] byShift = new float[length * points];
         Scorer scorer = new Scorer(n, p, xs, ys, columnOffset, sa, scaleA, corners, byShift);
-        ShiftedProducts products = new ShiftedProducts(image.asDoubles(), image.width(), xs, ys, size);
+        ShiftedProducts products = new ShiftedProducts(values, image.width(), xs, ys, size);
         long[] sab = new long[points];
         long[] sabOpposite = new long[points];
         int[] opposite = shifts.opposites();

@@ -31,6 +31,27 @@ final class VectorColumnProducts implements ColumnProducts {
     }
 
     @Override
+    public void slide(double[] v, int in, int out, double[] sums, double[] squares, int n) {
+        Objects.checkFromIndexSize(in, n, v.length);
+        Objects.checkFromIndexSize(out, n, v.length);
+        Objects.checkFromIndexSize(0, n, sums.length);
+        Objects.checkFromIndexSize(0, n, squares.length);
+        int x = 0;
+        for (int end = SPECIES.loopBound(n); x < end; x += SPECIES.length()) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, in + x);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, v, out + x);
+            DoubleVector.fromArray(SPECIES, sums, x).add(a.sub(b)).intoArray(sums, x);
+            DoubleVector.fromArray(SPECIES, squares, x).add(a.mul(a).sub(b.mul(b))).intoArray(squares, x);
+        }
+        for (; x < n; x++) {
+            double a = v[in + x];
+            double b = v[out + x];
+            sums[x] += a - b;
+            squares[x] += a * a - b * b;
+        }
+    }
+
+    @Override
     public void differences(double[] now, double[] before, int from, long[] out, int n) {
         Objects.checkFromIndexSize(from, n, now.length);
         Objects.checkFromIndexSize(from, n, before.length);

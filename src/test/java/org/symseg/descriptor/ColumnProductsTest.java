@@ -31,6 +31,32 @@ class ColumnProductsTest {
     }
 
     @Test
+    void simdAndScalarSlideAlike() {
+        Random random = new Random(8);
+        double[] image = new double[600];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = random.nextInt(65536);
+        }
+        double[][] simd = {new double[37], new double[37]};
+        double[][] scalar = {new double[37], new double[37]};
+        for (int row = 0; row < 9; row++) {
+            ColumnProducts.widest().slide(image, 40 * row + 200, 40 * row, simd[0], simd[1], 37);
+            ColumnProducts.SCALAR.slide(image, 40 * row + 200, 40 * row, scalar[0], scalar[1], 37);
+        }
+        double[] wanted = new double[37];
+        for (int x = 0; x < 37; x++) {
+            for (int row = 0; row < 9; row++) {
+                double in = image[40 * row + 200 + x];
+                double out = image[40 * row + x];
+                wanted[x] += in * in - out * out;
+            }
+        }
+        assertArrayEquals(scalar[0], simd[0]);
+        assertArrayEquals(scalar[1], simd[1]);
+        assertArrayEquals(wanted, simd[1]);
+    }
+
+    @Test
     void differencesOfWholeNumbersUpTo2To52AreExact() {
         long[] wanted = {0, 1, 2, 65535L * 65535L, 41L * 65535L * 65535L, (1L << 52) - 1, (1L << 52) - 2,
             123_456_789_012L, 7};
