@@ -27,13 +27,13 @@ final class CornerMoments {
     private final int[] groupOf;
     private final int[] rowOf;
     private final int rowsPerStep;
-    /** Reached rows kept per group, and corners per row of a group. */
+    /** Rows kept in each group (those some shift reaches), and corners in each of its rows. */
     private final int keptRows;
     private final int perGroup;
 
     /**
      * The patches of side {@code size} at the points (xs, ys) moved by each of {@code shifts}, in
-     * an image of {@code width} x {@code height} pixels given as doubles.
+     * an image of {@code imageWidth} x {@code imageHeight} pixels given as doubles.
      */
     CornerMoments(double[] values, int imageWidth, int imageHeight, int size, int[] xs, int[] ys,
             ShiftSet shifts) {
