@@ -21,13 +21,15 @@ import org.symseg.descriptor.TranslationDescriptor;
  * The translation kernel on one tile (a 512-pixel core plus its halo, stride 5), beside a plain
  * streaming pass (read one array, write another) over as many values as the kernel touches per
  * shift, and the direct method on a smaller tile. Run with {@code submit/jmh.sh Translation}.
+ * Three forks: the streaming pass's time moves by a fifth from one JVM to the next (where its
+ * arrays land in memory), so the ratio of one fork alone swings by as much (BENCHMARKS.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(value = 3, jvmArgsAppend = "-Xmx2g")
 public class TranslationBench {
 
     static final int CORE = 512;
