@@ -38,10 +38,14 @@ mkdir -p "$work"
 
 mvn -q -B -Dstyle.color=never -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
-# the JVM submit/symseg starts, with the benchmark's classes beside symseg's
+# the JVM submit/symseg starts, with the benchmark's classes beside symseg's; copies of the
+# classes, so that a build started meanwhile (mvn test recompiles them) does not pull them from
+# under the later warm runs
+cp -r target/classes "$work/classes"
+cp -r target/test-classes "$work/test-classes"
 warm_java=(java -Xmx4g -XX:+UseParallelGC @conf/java17-spark.args
   -Dlog4j2.configurationFile=conf/log4j2.properties
-  -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" org.symseg.bench.WarmSegmentBenchmark)
+  -cp "$work/classes:$work/test-classes:$(cat target/test-classpath.txt)" org.symseg.bench.WarmSegmentBenchmark)
 settings=(--radius 20 --pool 41)
 
 echo "# issue 7 targets, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo \
