@@ -38,7 +38,20 @@ public final class PngWriter {
     private PngWriter() {
     }
 
+    /**
+     * How the pixels are deflated. Flat colour (plots, label pictures) at the fastest level of
+     * LZ77 matching, which finds the long runs. Noisy pictures (overlays of micrographs) by
+     * Huffman codes alone: matching finds little there and costs half the time (a hea-twins
+     * overlay: 934 KB in 26 ms on one thread with matching, 958 KB in 14 ms without).
+     */
+    public enum Content { FLAT, NOISY }
+
+    /** {@link #write(BufferedImage, OutputStream, Content)} of flat colour. */
     public static void write(BufferedImage image, OutputStream out) throws IOException {
+        write(image, out, Content.FLAT);
+    }
+
+    public static void write(BufferedImage image, OutputStream out, Content content) throws IOException {
         int width = image.getWidth();
         int height = image.getHeight();
         IndexColorModel palette = paletteOf(image);
@@ -63,7 +76,7 @@ public final class PngWriter {
             }
             chunk(data, "PLTE", entries, entries.length);
         }
-        writePixels(image, palette != null, data);
+        writePixels(image, palette != null, content, data);
         chunk(data, "IEND", new byte[0], 0);
         data.flush();
     }
@@ -81,8 +94,8 @@ public final class PngWriter {
      * they make one deflate stream), as many bands at once as there are cores, on the JVM's common
      * pool. The bands depend on the image alone, so the file is the same bytes on any machine.
      */
-    private static void writePixels(BufferedImage image, boolean indexed, DataOutputStream data)
-            throws IOException {
+    private static void writePixels(BufferedImage image, boolean indexed, Content content,
+            DataOutputStream data) throws IOException {
         int height = image.getHeight();
         int rowBytes = 1 + (indexed ? image.getWidth() : 3 * image.getWidth());
         int bandRows = Math.max(1, BAND / rowBytes);
@@ -96,7 +109,7 @@ public final class PngWriter {
                     .mapToObj(band -> {
                         int top = band * bandRows;
                         byte[] raw = rows(image, indexed, top, Math.min(height, top + bandRows), rowBytes);
-                        return new Band(raw, deflate(raw, band == bands - 1));
+                        return new Band(raw, deflate(raw, content, band == bands - 1));
                     })
                     .toList();
             for (Band band : done) {
@@ -146,8 +159,11 @@ public final class PngWriter {
     }
 
     /** One band as raw deflate blocks: finished if it is the last, else flushed to a byte boundary. */
-    private static byte[] deflate(byte[] raw, boolean last) {
+    private static byte[] deflate(byte[] raw, Content content, boolean last) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        if (content == Content.NOISY) {
+            deflater.setStrategy(Deflater.HUFFMAN_ONLY);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
         byte[] buffer = new byte[CHUNK];
         try {

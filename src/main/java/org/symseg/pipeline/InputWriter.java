@@ -81,9 +81,9 @@ final class InputWriter {
             try (OutputStream out = Storage.create(Storage.child(partial, LABELS))) {
                 Files.copy(local.toPath(), out);
             }
-            writePng(Storage.child(partial, OVERLAY), overlay.render());
+            writePng(Storage.child(partial, OVERLAY), overlay.render(), PngWriter.Content.NOISY);
             if (header.frames() > 1) {
-                writePng(Storage.child(partial, FRACTIONS), FractionPlot.render(fractions));
+                writePng(Storage.child(partial, FRACTIONS), FractionPlot.render(fractions), PngWriter.Content.FLAT);
             }
             List<FileFingerprint> files = new ArrayList<>();
             for (String file : input.source().files()) {
@@ -199,9 +199,10 @@ final class InputWriter {
         }
     }
 
-    private static void writePng(String path, BufferedImage image) throws IOException {
+    private static void writePng(String path, BufferedImage image, PngWriter.Content content)
+            throws IOException {
         try (OutputStream out = Storage.create(path)) {
-            PngWriter.write(image, out);
+            PngWriter.write(image, out, content);
         }
     }
 }

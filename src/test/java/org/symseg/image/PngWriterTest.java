@@ -118,14 +118,18 @@ class PngWriterTest {
         assertEquals(0, inflater.getRemaining());
     }
 
+    /** Read back by ImageIO, whether deflated as flat colour or as a noisy picture. */
     private static void assertReadsBackTheSame(BufferedImage image) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngWriter.write(image, out);
-        BufferedImage back = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
-        assertEquals(image.getWidth(), back.getWidth());
-        assertEquals(image.getHeight(), back.getHeight());
-        int w = image.getWidth();
-        int h = image.getHeight();
-        assertArrayEquals(image.getRGB(0, 0, w, h, null, 0, w), back.getRGB(0, 0, w, h, null, 0, w));
+        for (PngWriter.Content content : PngWriter.Content.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PngWriter.write(image, out, content);
+            BufferedImage back = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+            assertEquals(image.getWidth(), back.getWidth());
+            assertEquals(image.getHeight(), back.getHeight());
+            int w = image.getWidth();
+            int h = image.getHeight();
+            assertArrayEquals(image.getRGB(0, 0, w, h, null, 0, w), back.getRGB(0, 0, w, h, null, 0, w),
+                    content.name());
+        }
     }
 }
