@@ -3,23 +3,13 @@ package org.symseg.descriptor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BoxMomentsTest {
 
-    private static QuantizedImage random(int width, int height, long seed) {
-        Random random = new Random(seed);
-        int[] pixels = new int[width * height];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextInt(65536);
-        }
-        return new QuantizedImage(pixels, width, height);
-    }
-
     @Test
     void everyRowOrderGivesTheBruteForceSums() {
-        QuantizedImage image = random(90, 70, 3);
+        QuantizedImage image = PointSymmetryDescriptorTest.random(90, 70, 3);
         int size = 13;
         int[] columns = {0, 1, 5, 6, 30, 44, 77};
         BoxMoments boxes = new BoxMoments(image.asDoubles(), image.width(), image.height(), size, columns);
@@ -47,7 +37,7 @@ class BoxMomentsTest {
 
     @Test
     void boxesOutsideTheImageAreRefused() {
-        QuantizedImage image = random(20, 20, 4);
+        QuantizedImage image = PointSymmetryDescriptorTest.random(20, 20, 4);
         double[] values = image.asDoubles();
         assertThrows(IllegalArgumentException.class, () -> new BoxMoments(values, 20, 20, 5, new int[] {16}));
         assertThrows(IllegalArgumentException.class, () -> new BoxMoments(values, 20, 20, 5, new int[] {3, 3}));

@@ -15,11 +15,7 @@ class ColumnProductsTest {
 
     @Test
     void simdAndScalarGiveTheSameSums() {
-        Random random = new Random(7);
-        double[] image = new double[500];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextInt(65536);
-        }
+        double[] image = pixels(500, 7);
         // 37 columns: blocks of SIMD lanes and a tail
         double[] simd = new double[37];
         double[] scalar = new double[37];
@@ -32,11 +28,7 @@ class ColumnProductsTest {
 
     @Test
     void simdAndScalarSlideAlike() {
-        Random random = new Random(8);
-        double[] image = new double[600];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextInt(65536);
-        }
+        double[] image = pixels(600, 8);
         double[][] simd = {new double[37], new double[37]};
         double[][] scalar = {new double[37], new double[37]};
         for (int row = 0; row < 9; row++) {
@@ -54,6 +46,16 @@ class ColumnProductsTest {
         assertArrayEquals(scalar[0], simd[0]);
         assertArrayEquals(scalar[1], simd[1]);
         assertArrayEquals(wanted, simd[1]);
+    }
+
+    /** {@code count} random 16-bit values as doubles. */
+    private static double[] pixels(int count, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = random.nextInt(65536);
+        }
+        return values;
     }
 
     @Test
