@@ -164,11 +164,11 @@ final class FitPoints {
     static double[][] driverSample(JavaRDD<TileDescriptors> tiles, Broadcast<RunPlan> plan,
             SegmentationModel basis) {
         int features = basis.features();
-        List<Tuple2<long[], double[]>> parts = tiles.map(td -> {
+        List<Tuple2<long[], double[]>> parts = Collected.of(tiles.map(td -> {
             int[] offsets = driverOffsets(plan.value(), td.tile());
             return new Tuple2<>(ordinals(plan.value(), td.tile(), offsets),
                     basis.project(td.data(), offsets));
-        }).collect();
+        }));
         List<long[]> order = runOrder(parts.stream().map(Tuple2::_1).toList());
         double[][] points = new double[order.size()][];
         for (int i = 0; i < points.length; i++) {

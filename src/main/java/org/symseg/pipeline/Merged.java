@@ -1,5 +1,7 @@
 package org.symseg.pipeline;
 
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 
@@ -8,7 +10,11 @@ import org.apache.spark.api.java.function.Function2;
  * {@code treeReduce} merges on the executors first, which pays when hundreds of partitions would
  * each send the driver a result; below {@link #FEW} partitions it adds no merging level at all
  * and still costs a warm local run about twice what {@code reduce} does (13–15 ms a job against
- * 6–7 ms, BENCHMARKS.md, issue 7), in the closures it has Spark clean and the extra fold.
+ * 6–7 ms, BENCHMARKS.md, issue 7), in the closures it has Spark clean and the extra fold. Up to
+ * {@link #FEW} partitions, each task merges its own partition and the driver merges those in
+ * partition order through {@link Collected}, which spares even the cleaning {@code reduce} has
+ * Spark do (a warm call 2.78 against 5.81 ms, {@code CollectBenchmark}), and merges in the same
+ * order however the tasks end.
  */
 final class Merged {
 
@@ -19,6 +25,30 @@ final class Merged {
     }
 
     static <T> T of(JavaRDD<T> parts, Function2<T, T, T> merge) {
-        return parts.getNumPartitions() <= FEW ? parts.reduce(merge) : parts.treeReduce(merge);
+        if (parts.getNumPartitions() > FEW) {
+            return parts.treeReduce(merge);
+        }
+        List<T> perPartition = Collected.perPartition(parts, elements -> fold(elements, merge));
+        T merged = fold(perPartition.iterator(), merge);
+        if (merged == null) {
+            throw new UnsupportedOperationException("nothing to merge: no partition has an element");
+        }
+        return merged;
+    }
+
+    /** The elements merged in order, or null if there are none (nulls are skipped). */
+    private static <T> T fold(Iterator<T> elements, Function2<T, T, T> merge) {
+        T merged = null;
+        while (elements.hasNext()) {
+            T next = elements.next();
+            try {
+                merged = merged == null ? next : next == null ? merged : merge.call(merged, next);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return merged;
     }
 }

@@ -21,14 +21,13 @@ final class OutputStage {
             Broadcast<SegmentationModel> model, OutputContext context) {
         int inputs = plan.value().inputs().size();
         int partitions = Math.max(1, Math.min(inputs, 4 * tiles.context().defaultParallelism()));
-        return tiles
+        return Collected.of(tiles
                 .mapToPair(td -> new Tuple2<>(TileKey.of(td.tile()), label(plan.value(), model.value(), td)))
                 .repartitionAndSortWithinPartitions(new InputPartitioner(partitions))
                 .mapPartitions(sorted -> {
                     HadoopSettings.apply();
                     return InputWriter.writeAll(plan.value(), sorted, context).iterator();
-                })
-                .collect();
+                }));
     }
 
     private static LabelTile label(RunPlan plan, SegmentationModel model, TileDescriptors td) {

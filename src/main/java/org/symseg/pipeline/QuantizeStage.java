@@ -31,8 +31,8 @@ final class QuantizeStage {
         if (tiles.isEmpty()) {
             return plan;
         }
-        List<Range> ranges = sc.parallelize(tiles, tiles.size())
-                .map(tile -> rangeOf(plan, tile)).collect();
+        List<Range> ranges = Collected.of(sc.parallelize(tiles, tiles.size())
+                .map(tile -> rangeOf(plan, tile)));
         Map<Integer, double[][]> byInput = new HashMap<>();
         Set<Integer> failed = new HashSet<>();
         for (Range r : ranges) {
