@@ -109,8 +109,8 @@ final class InputWriter {
     }
 
     /**
-     * One row of tiles: placed side by side into a full-width band, written, counted, and (first
-     * frame only) drawn into the overlay with the image rows it covers.
+     * One row of tiles: upsampled side by side into a full-width band, written, counted, and
+     * (first frame only) drawn into the overlay with the image rows it covers.
      */
     private static void writeBand(RunPlan plan, InputPlan input, int frame, TileStream tiles,
             StreamingTiffWriter tiff, OverlayCanvas overlay, double[] counts) throws IOException {
@@ -122,7 +122,7 @@ final class InputWriter {
         while (tiles.peek() != null && tiles.peek().tile().input() == input.index()
                 && tiles.peek().tile().frame() == frame && tiles.peek().tile().iy0() == first.tile().iy0()) {
             LabelTile tile = tiles.next();
-            Upsampler.place(tile.tile(), tile.labels(), band, width, top);
+            Upsampler.upsample(tile.tile(), input.grid(), tile.pointLabels(), band, width, 0, top);
         }
         tiff.writeRows(band, rows);
         count(band, counts);

@@ -4,13 +4,13 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.symseg.model.SegmentationModel;
-import org.symseg.tiling.Upsampler;
 import scala.Tuple2;
 
 /**
- * Applies the broadcast model per tile (project, nearest centre, upsample inside the tile), then
+ * Applies the broadcast model per tile (project, nearest centre: a label per stride point), then
  * streams each input's label tiles, sorted by frame and position, to the one task that writes
- * that input: it holds one band of tiles at a time, never a whole frame.
+ * that input, which upsamples them inside each tile: it holds one band of tiles at a time, never
+ * a whole frame.
  */
 final class OutputStage {
 
@@ -22,7 +22,7 @@ final class OutputStage {
         int inputs = plan.value().inputs().size();
         int partitions = Math.max(1, Math.min(inputs, 4 * tiles.context().defaultParallelism()));
         return Collected.of(tiles
-                .mapToPair(td -> new Tuple2<>(TileKey.of(td.tile()), label(plan.value(), model.value(), td)))
+                .mapToPair(td -> new Tuple2<>(TileKey.of(td.tile()), label(model.value(), td)))
                 .repartitionAndSortWithinPartitions(new InputPartitioner(partitions))
                 .mapPartitions(sorted -> {
                     HadoopSettings.apply();
@@ -30,9 +30,7 @@ final class OutputStage {
                 }));
     }
 
-    private static LabelTile label(RunPlan plan, SegmentationModel model, TileDescriptors td) {
-        short[] pointLabels = model.labels(td.data(), td.tile().points());
-        return new LabelTile(td.tile(), Upsampler.upsample(td.tile(),
-                plan.input(td.tile().input()).grid(), pointLabels));
+    private static LabelTile label(SegmentationModel model, TileDescriptors td) {
+        return new LabelTile(td.tile(), model.labels(td.data(), td.tile().points()));
     }
 }

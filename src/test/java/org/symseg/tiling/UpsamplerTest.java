@@ -29,7 +29,15 @@ class UpsamplerTest {
                         points[j * tile.pointsX() + i] = label(tile.ix0() + i, tile.iy0() + j);
                     }
                 }
-                Upsampler.place(tile, Upsampler.upsample(tile, grid, points), frame, grid.width(), 0);
+                Upsampler.upsample(tile, grid, points, frame, grid.width(), 0, 0);
+                // the tile's own core, on its own, holds the same labels
+                short[] core = Upsampler.upsample(tile, grid, points);
+                for (int y = 0; y < tile.core().height(); y++) {
+                    for (int x = 0; x < tile.core().width(); x++) {
+                        assertEquals(expected[(tile.core().y() + y) * grid.width() + tile.core().x() + x],
+                                core[y * tile.core().width() + x]);
+                    }
+                }
             }
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected, frame, "tile " + tileSize);
         }
