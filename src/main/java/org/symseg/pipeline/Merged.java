@@ -2,6 +2,7 @@ package org.symseg.pipeline;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 
@@ -28,21 +29,22 @@ final class Merged {
         if (parts.getNumPartitions() > FEW) {
             return parts.treeReduce(merge);
         }
-        List<T> perPartition = Collected.perPartition(parts, elements -> fold(elements, merge));
-        T merged = fold(perPartition.iterator(), merge);
-        if (merged == null) {
+        // an empty partition's result is null
+        List<T> perPartition = Collected.perPartition(parts, elements -> fold(elements, merge)).stream()
+                .filter(Objects::nonNull).toList();
+        if (perPartition.isEmpty()) {
             throw new UnsupportedOperationException("nothing to merge: no partition has an element");
         }
-        return merged;
+        return fold(perPartition.iterator(), merge);
     }
 
-    /** The elements merged in order, or null if there are none (nulls are skipped). */
+    /** The elements merged in order, or null if there are none. */
     private static <T> T fold(Iterator<T> elements, Function2<T, T, T> merge) {
         T merged = null;
         while (elements.hasNext()) {
             T next = elements.next();
             try {
-                merged = merged == null ? next : next == null ? merged : merge.call(merged, next);
+                merged = merged == null ? next : merge.call(merged, next);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
