@@ -1,14 +1,22 @@
 package org.symseg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.util.CallSite;
 import org.junit.jupiter.api.Test;
 import org.symseg.testing.SharedSpark;
 
@@ -63,6 +71,29 @@ class CollectedTest {
         JavaSparkContext sc = SharedSpark.context();
         JavaRDD<Integer> none = sc.parallelize(NUMBERS, 4).filter(n -> n < 0);
         assertThrows(UnsupportedOperationException.class, () -> Merged.of(none, Integer::sum));
+    }
+
+    @Test
+    void jobsAreNamedAfterTheCodeThatAskedNotAfterCollected() throws InterruptedException {
+        JavaSparkContext sc = SharedSpark.context();
+        BlockingQueue<String> names = new LinkedBlockingQueue<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+                names.add(submitted.stageInfo().name());
+            }
+        };
+        sc.sc().addSparkListener(listener);
+        try {
+            Collected.of(sc.parallelize(NUMBERS, 2));
+            assertTrue(names.poll(30, TimeUnit.SECONDS).startsWith("runJob at CollectedTest.java:"));
+            Merged.of(sc.parallelize(NUMBERS, 2), Integer::sum);
+            assertTrue(names.poll(30, TimeUnit.SECONDS).startsWith("runJob at CollectedTest.java:"));
+        } finally {
+            sc.sc().removeSparkListener(listener);
+        }
+        // and the name is the job's alone
+        assertNull(sc.getLocalProperty(CallSite.SHORT_FORM()));
     }
 
     private static int count(Iterator<Integer> elements) {
